@@ -1,0 +1,91 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using LayersFramework.Torch.Interop;
+
+namespace LayersFramework.Torch;
+
+/// <summary>
+/// libtorch's functional neural-network operations, with libtorch's own semantics and layouts (channels-first
+/// inputs, PyTorch weight layouts). TensorFlow's semantics live one layer up, in <c>LayersFramework.Ops.Nn</c>.
+/// </summary>
+public static partial class Functional
+{
+    /// <summary>1-D convolution (cross-correlation) as <c>torch.nn.functional.conv1d</c>.</summary>
+    /// <param name="input">(N, C_in, L).</param>
+    /// <param name="weight">(C_out, C_in / groups, k).</param>
+    /// <param name="bias">(C_out), or null.</param>
+    /// <param name="stride">One value, or one per spatial dimension; 1 unless given.</param>
+    /// <param name="padding">Zeros added on both sides of each spatial dimension; 0 unless given.</param>
+    /// <param name="dilation">Spacing between kernel taps; 1 unless given.</param>
+    /// <param name="groups">Blocked connections: C_in and C_out must both divide by it.</param>
+    /// <returns>(N, C_out, L_out) with L_out = ⌊(L + 2·padding − dilation·(k − 1) − 1) / stride⌋ + 1.</returns>
+    public static Tensor Conv1d(Tensor input, Tensor weight, Tensor? bias = null, long[]? stride = null, long[]? padding = null, long[]? dilation = null, long groups = 1) =>
+        Convolution(1, input, weight, bias, stride, padding, dilation, groups);
+
+    /// <summary>2-D convolution (cross-correlation) as <c>torch.nn.functional.conv2d</c>: input (N, C_in, H, W), weight (C_out, C_in / groups, kH, kW).</summary>
+    /// <inheritdoc cref="Conv1d"/>
+    public static Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias = null, long[]? stride = null, long[]? padding = null, long[]? dilation = null, long groups = 1) =>
+        Convolution(2, input, weight, bias, stride, padding, dilation, groups);
+
+    /// <summary>3-D convolution (cross-correlation) as <c>torch.nn.functional.conv3d</c>: input (N, C_in, D, H, W), weight (C_out, C_in / groups, kD, kH, kW).</summary>
+    /// <inheritdoc cref="Conv1d"/>
+    public static Tensor Conv3d(Tensor input, Tensor weight, Tensor? bias = null, long[]? stride = null, long[]? padding = null, long[]? dilation = null, long groups = 1) =>
+        Convolution(3, input, weight, bias, stride, padding, dilation, groups);
+
+    /// <summary>1-D transposed convolution as <c>torch.nn.functional.conv_transpose1d</c> (the input-gradient of <see cref="Conv1d"/>).</summary>
+    /// <param name="input">(N, C_in, L).</param>
+    /// <param name="weight">(C_in, C_out / groups, k): note the transposed layout.</param>
+    /// <param name="bias">(C_out), or null.</param>
+    /// <param name="stride">One value, or one per spatial dimension; 1 unless given.</param>
+    /// <param name="padding">dilation·(k − 1) − padding zeros are added to each side of the (dilated) input; 0 unless given.</param>
+    /// <param name="outputPadding">Extra size added to one side of the output; smaller than stride or dilation; 0 unless given.</param>
+    /// <param name="groups">Blocked connections: C_in and C_out must both divide by it.</param>
+    /// <param name="dilation">Spacing between kernel taps; 1 unless given.</param>
+    /// <returns>(N, C_out, L_out) with L_out = (L − 1)·stride − 2·padding + dilation·(k − 1) + outputPadding + 1.</returns>
+    public static Tensor ConvTranspose1d(Tensor input, Tensor weight, Tensor? bias = null, long[]? stride = null, long[]? padding = null, long[]? outputPadding = null, long groups = 1, long[]? dilation = null) =>
+        ConvolutionTranspose(1, input, weight, bias, stride, padding, outputPadding, groups, dilation);
+
+    /// <summary>2-D transposed convolution as <c>torch.nn.functional.conv_transpose2d</c>: input (N, C_in, H, W), weight (C_in, C_out / groups, kH, kW).</summary>
+    /// <inheritdoc cref="ConvTranspose1d"/>
+    public static Tensor ConvTranspose2d(Tensor input, Tensor weight, Tensor? bias = null, long[]? stride = null, long[]? padding = null, long[]? outputPadding = null, long groups = 1, long[]? dilation = null) =>
+        ConvolutionTranspose(2, input, weight, bias, stride, padding, outputPadding, groups, dilation);
+
+    /// <summary>3-D transposed convolution as <c>torch.nn.functional.conv_transpose3d</c>: input (N, C_in, D, H, W), weight (C_in, C_out / groups, kD, kH, kW).</summary>
+    /// <inheritdoc cref="ConvTranspose1d"/>
+    public static Tensor ConvTranspose3d(Tensor input, Tensor weight, Tensor? bias = null, long[]? stride = null, long[]? padding = null, long[]? outputPadding = null, long groups = 1, long[]? dilation = null) =>
+        ConvolutionTranspose(3, input, weight, bias, stride, padding, outputPadding, groups, dilation);
+
+    private static Tensor Convolution(int rank, Tensor input, Tensor weight, Tensor? bias, long[]? stride, long[]? padding, long[]? dilation, long groups)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weight);
+        stride ??= [1];
+        padding ??= [0];
+        dilation ??= [1];
+        var handle = rank switch
+        {
+            1 => NativeMethods.LFT_conv1d(input.Handle, weight.Handle, Tensor.HandleOf(bias), stride, stride.Length, padding, padding.Length, dilation, dilation.Length, groups),
+            2 => NativeMethods.LFT_conv2d(input.Handle, weight.Handle, Tensor.HandleOf(bias), stride, stride.Length, padding, padding.Length, dilation, dilation.Length, groups),
+            _ => NativeMethods.LFT_conv3d(input.Handle, weight.Handle, Tensor.HandleOf(bias), stride, stride.Length, padding, padding.Length, dilation, dilation.Length, groups),
+        };
+        return Tensor.Wrap(handle);
+    }
+
+    private static Tensor ConvolutionTranspose(int rank, Tensor input, Tensor weight, Tensor? bias, long[]? stride, long[]? padding, long[]? outputPadding, long groups, long[]? dilation)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weight);
+        stride ??= [1];
+        padding ??= [0];
+        outputPadding ??= [0];
+        dilation ??= [1];
+        var handle = rank switch
+        {
+            1 => NativeMethods.LFT_conv_transpose1d(input.Handle, weight.Handle, Tensor.HandleOf(bias), stride, stride.Length, padding, padding.Length, outputPadding, outputPadding.Length, groups, dilation, dilation.Length),
+            2 => NativeMethods.LFT_conv_transpose2d(input.Handle, weight.Handle, Tensor.HandleOf(bias), stride, stride.Length, padding, padding.Length, outputPadding, outputPadding.Length, groups, dilation, dilation.Length),
+            _ => NativeMethods.LFT_conv_transpose3d(input.Handle, weight.Handle, Tensor.HandleOf(bias), stride, stride.Length, padding, padding.Length, outputPadding, outputPadding.Length, groups, dilation, dilation.Length),
+        };
+        return Tensor.Wrap(handle);
+    }
+}
