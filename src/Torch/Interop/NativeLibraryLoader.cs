@@ -1,8 +1,10 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -39,7 +41,8 @@ internal static partial class NativeLibraryLoader
         {
             if (shim == IntPtr.Zero)
             {
-                var loaded = Load();
+                var assemblyDirectory = Path.GetDirectoryName(typeof(NativeLibraryLoader).Assembly.Location);
+                var loaded = Load([AppContext.BaseDirectory, assemblyDirectory ?? AppContext.BaseDirectory], LibTorchFileName);
                 CheckVersion(loaded);
                 ApplyDefaultThreads(loaded);
                 shim = loaded;
@@ -49,18 +52,15 @@ internal static partial class NativeLibraryLoader
         }
     }
 
-    private static IntPtr Load()
+    /// <summary>Loads the shim from the first of <paramref name="directories"/> that has it.</summary>
+    /// <param name="directories">Where to look: the application's folder, then the binding assembly's.</param>
+    /// <param name="libTorchFileName">The libtorch library the shim depends on, probed to explain a failure.</param>
+    internal static IntPtr Load(IReadOnlyList<string> directories, string libTorchFileName)
     {
-        var assemblyDirectory = Path.GetDirectoryName(typeof(NativeLibraryLoader).Assembly.Location);
-        string[] candidates =
-        [
-            Path.Combine(AppContext.BaseDirectory, ShimFileName),
-            Path.Combine(assemblyDirectory ?? AppContext.BaseDirectory, ShimFileName),
-        ];
-        var path = Array.Find(candidates, File.Exists)
+        var path = directories.Select(directory => Path.Combine(directory, ShimFileName)).FirstOrDefault(File.Exists)
             ?? throw new TorchNotAvailableException(
-                $"The native shim {ShimFileName} is not next to the application ({AppContext.BaseDirectory}) " +
-                "or LayersFramework.Torch.dll. Reference src/Torch/LayersFramework.Torch.csproj with a " +
+                $"The native shim {ShimFileName} is not in {string.Join(" or ", directories.Distinct())}. " +
+                "Reference src/Torch/LayersFramework.Torch.csproj with a " +
                 "ProjectReference and build with `dotnet build`, which compiles the shim with CMake and copies it " +
                 $"to the output folder (the tools it needs come from {SetupCommand}).");
 
@@ -69,10 +69,10 @@ internal static partial class NativeLibraryLoader
             return handle;
         }
 
-        if (!NativeLibrary.TryLoad(LibTorchFileName, out _))
+        if (!NativeLibrary.TryLoad(libTorchFileName, out _))
         {
             throw new TorchNotAvailableException(
-                $"libtorch 1.13 ({LibTorchFileName}) could not be loaded, and the native shim {path} needs it. " +
+                $"libtorch 1.13 ({libTorchFileName}) could not be loaded, and the native shim {path} needs it. " +
                 $"Install Debian's libtorch with {SetupCommand} (it runs apt-get install libtorch-dev " +
                 "libopenblas0-openmp cmake g++).");
         }
@@ -94,8 +94,15 @@ internal static partial class NativeLibraryLoader
     {
         var builtFunction = (delegate* unmanaged<IntPtr>)NativeLibrary.GetExport(library, "LFT_built_torch_version");
         var configFunction = (delegate* unmanaged<IntPtr>)NativeLibrary.GetExport(library, "LFT_show_config");
-        var built = Marshal.PtrToStringUTF8(builtFunction()) ?? string.Empty;
-        var loaded = ParseTorchVersion(Marshal.PtrToStringUTF8(configFunction()) ?? string.Empty);
+        CheckVersion(Marshal.PtrToStringUTF8(builtFunction()) ?? string.Empty, Marshal.PtrToStringUTF8(configFunction()) ?? string.Empty);
+    }
+
+    /// <summary>Throws unless the loaded libtorch (its show_config text) has the major.minor version the shim was built against.</summary>
+    /// <param name="built">The TORCH_VERSION of the headers the shim was compiled with.</param>
+    /// <param name="loadedConfig">The loaded libtorch's at::show_config() text.</param>
+    internal static void CheckVersion(string built, string loadedConfig)
+    {
+        var loaded = ParseTorchVersion(loadedConfig);
         if (loaded is null || MajorMinor(loaded) != MajorMinor(built))
         {
             throw new TorchNotAvailableException(

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The tests: installs what is missing, builds the solution and runs every test project, then prints one
+# summary line "tests: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+./scripts/setup.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test LayersFramework.sln -c Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Sum the per-assembly lines "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12".
+awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    gsub(/,/, "")
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") failed += $(i + 1)
+      if ($i == "Passed:") passed += $(i + 1)
+      if ($i == "Skipped:") skipped += $(i + 1)
+    }
+    found = 1
+  }
+  END {
+    if (found) printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped
+    else print "tests: no test results were reported"
+  }' "$log"
+exit "$status"
