@@ -76,6 +76,11 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(weight);
+        if (input.Dtype == ScalarType.BFloat16 || weight.Dtype == ScalarType.BFloat16)
+        {
+            return ConvolutionTransposeViaFloat32(rank, input, weight, bias, stride, padding, outputPadding, groups, dilation);
+        }
+
         stride ??= [1];
         padding ??= [0];
         outputPadding ??= [0];
@@ -87,5 +92,20 @@ public static partial class Functional
             _ => NativeMethods.LFT_conv_transpose3d(input.Handle, weight.Handle, Tensor.HandleOf(bias), stride, stride.Length, padding, padding.Length, outputPadding, outputPadding.Length, groups, dilation, dilation.Length),
         };
         return Tensor.Wrap(handle);
+    }
+
+    /// <summary>
+    /// libtorch 1.13's bfloat16 CPU kernel for transposed convolution silently computes a forward convolution
+    /// instead (wrong shape and values; Debian's python3-torch 1.13 does the same), so bfloat16 operands are
+    /// widened to float32, convolved, and the result narrowed back. The casts are differentiable: gradients
+    /// reach the bfloat16 operands as bfloat16.
+    /// </summary>
+    private static Tensor ConvolutionTransposeViaFloat32(int rank, Tensor input, Tensor weight, Tensor? bias, long[]? stride, long[]? padding, long[]? outputPadding, long groups, long[]? dilation)
+    {
+        using var wideInput = input.To(ScalarType.Float32);
+        using var wideWeight = weight.To(ScalarType.Float32);
+        using var wideBias = bias?.To(ScalarType.Float32);
+        using var wideOutput = ConvolutionTranspose(rank, wideInput, wideWeight, wideBias, stride, padding, outputPadding, groups, dilation);
+        return wideOutput.To(ScalarType.BFloat16);
     }
 }

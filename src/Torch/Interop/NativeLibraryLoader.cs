@@ -59,7 +59,7 @@ internal static partial class NativeLibraryLoader
     {
         var path = directories.Select(directory => Path.Combine(directory, ShimFileName)).FirstOrDefault(File.Exists)
             ?? throw new TorchNotAvailableException(
-                $"The native shim {ShimFileName} is not in {string.Join(" or ", directories.Distinct())}. " +
+                $"The native shim {ShimFileName} is not in {string.Join(" or ", directories.Select(Path.TrimEndingDirectorySeparator).Distinct())}. " +
                 "Reference src/Torch/LayersFramework.Torch.csproj with a " +
                 "ProjectReference and build with `dotnet build`, which compiles the shim with CMake and copies it " +
                 $"to the output folder (the tools it needs come from {SetupCommand}).");
