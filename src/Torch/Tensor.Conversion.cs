@@ -150,6 +150,7 @@ public sealed partial class Tensor
     /// <summary>Checks that every size is non-negative and returns the element count.</summary>
     internal static long CheckShape(long[] shape, string parameterName)
     {
+        ArgumentNullException.ThrowIfNull(shape, parameterName);
         long count = 1;
         foreach (var size in shape)
         {

@@ -63,6 +63,15 @@ public sealed partial class Tensor
     {
         // Φ(±2) = (1 + erf(±2/√2)) / 2, so 2u − 1 is uniform on [−erf(√2), erf(√2)].
         const double Bound = 0.95449973610364158; // erf(2 / sqrt(2))
+
+        // libtorch has no float16 erfinv on the CPU, and bfloat16's would round the quantiles coarsely:
+        // sample half-precision types in float32 and narrow once at the end.
+        if (dtype is ScalarType.Float16 or ScalarType.BFloat16)
+        {
+            using var wide = TruncatedNormal(shape, mean, stddev, generator, ScalarType.Float32);
+            return wide.To(dtype);
+        }
+
         var result = Uniform(shape, -Bound, Bound, generator, dtype);
         return FillOrDispose(result, () =>
         {

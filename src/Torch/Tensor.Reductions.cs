@@ -1,5 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
+using System;
 using LayersFramework.Torch.Interop;
 
 namespace LayersFramework.Torch;
@@ -15,7 +16,11 @@ public sealed partial class Tensor
     /// <param name="dims">The dimensions reduced.</param>
     /// <param name="keepDim">Whether reduced dimensions stay, with size 1.</param>
     /// <returns>The sums.</returns>
-    public Tensor Sum(long[] dims, bool keepDim = false) => Wrap(NativeMethods.LFT_Tensor_sum_dims(Handle, dims, dims.Length, keepDim));
+    public Tensor Sum(long[] dims, bool keepDim = false)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Wrap(NativeMethods.LFT_Tensor_sum_dims(Handle, dims, dims.Length, keepDim));
+    }
 
     /// <summary>Returns the mean of all elements.</summary>
     /// <returns>The mean.</returns>
@@ -25,7 +30,11 @@ public sealed partial class Tensor
     /// <param name="dims">The dimensions reduced.</param>
     /// <param name="keepDim">Whether reduced dimensions stay, with size 1.</param>
     /// <returns>The means.</returns>
-    public Tensor Mean(long[] dims, bool keepDim = false) => Wrap(NativeMethods.LFT_Tensor_mean_dims(Handle, dims, dims.Length, keepDim));
+    public Tensor Mean(long[] dims, bool keepDim = false)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Wrap(NativeMethods.LFT_Tensor_mean_dims(Handle, dims, dims.Length, keepDim));
+    }
 
     /// <summary>Returns the largest element.</summary>
     /// <returns>The maximum.</returns>
@@ -39,13 +48,21 @@ public sealed partial class Tensor
     /// <param name="dims">The dimensions reduced.</param>
     /// <param name="keepDim">Whether reduced dimensions stay, with size 1.</param>
     /// <returns>The maxima.</returns>
-    public Tensor Max(long[] dims, bool keepDim = false) => Wrap(NativeMethods.LFT_Tensor_amax(Handle, dims, dims.Length, keepDim));
+    public Tensor Max(long[] dims, bool keepDim = false)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Wrap(NativeMethods.LFT_Tensor_amax(Handle, dims, dims.Length, keepDim));
+    }
 
     /// <summary>Returns the minima along the given dimensions.</summary>
     /// <param name="dims">The dimensions reduced.</param>
     /// <param name="keepDim">Whether reduced dimensions stay, with size 1.</param>
     /// <returns>The minima.</returns>
-    public Tensor Min(long[] dims, bool keepDim = false) => Wrap(NativeMethods.LFT_Tensor_amin(Handle, dims, dims.Length, keepDim));
+    public Tensor Min(long[] dims, bool keepDim = false)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Wrap(NativeMethods.LFT_Tensor_amin(Handle, dims, dims.Length, keepDim));
+    }
 
     /// <summary>Returns the maxima along one dimension and where they are.</summary>
     /// <param name="dim">The dimension reduced.</param>
@@ -98,8 +115,11 @@ public sealed partial class Tensor
     /// <param name="dims">The dimensions reduced.</param>
     /// <param name="keepDim">Whether reduced dimensions stay, with size 1.</param>
     /// <returns>The result.</returns>
-    public Tensor LogSumExp(long[] dims, bool keepDim = false) =>
-        Wrap(NativeMethods.LFT_Tensor_logsumexp(Handle, dims, dims.Length, keepDim));
+    public Tensor LogSumExp(long[] dims, bool keepDim = false)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Wrap(NativeMethods.LFT_Tensor_logsumexp(Handle, dims, dims.Length, keepDim));
+    }
 
     /// <summary>Returns the vector p-norm (Σ|x|ᵖ)^(1/p); p may be ±∞ (max or min of |x|) or 0 (count of non-zeros).</summary>
     /// <param name="p">The order; 2 unless given.</param>

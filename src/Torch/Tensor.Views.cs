@@ -13,16 +13,28 @@ public sealed partial class Tensor
     /// <summary>Returns the same elements in a new shape (a view when the strides allow, else a copy); one size may be -1.</summary>
     /// <param name="shape">The new sizes; their product must equal <see cref="NumElements"/>.</param>
     /// <returns>The reshaped tensor.</returns>
-    public Tensor Reshape(params long[] shape) => Wrap(NativeMethods.LFT_Tensor_reshape(Handle, shape, shape.Length));
+    public Tensor Reshape(params long[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return Wrap(NativeMethods.LFT_Tensor_reshape(Handle, shape, shape.Length));
+    }
 
     /// <summary>Returns a view with a new shape; fails when the strides do not allow a view (use <see cref="Reshape"/>).</summary>
     /// <inheritdoc cref="Reshape"/>
-    public Tensor View(params long[] shape) => Wrap(NativeMethods.LFT_Tensor_view(Handle, shape, shape.Length));
+    public Tensor View(params long[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return Wrap(NativeMethods.LFT_Tensor_view(Handle, shape, shape.Length));
+    }
 
     /// <summary>Returns a view with the dimensions reordered.</summary>
     /// <param name="dims">For each output dimension, the input dimension it takes.</param>
     /// <returns>The permuted view.</returns>
-    public Tensor Permute(params long[] dims) => Wrap(NativeMethods.LFT_Tensor_permute(Handle, dims, dims.Length));
+    public Tensor Permute(params long[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Wrap(NativeMethods.LFT_Tensor_permute(Handle, dims, dims.Length));
+    }
 
     /// <summary>Returns a view with two dimensions swapped.</summary>
     /// <param name="dim0">The first dimension.</param>
@@ -75,12 +87,20 @@ public sealed partial class Tensor
     /// <summary>Broadcasts size-1 dimensions to larger sizes without copying; -1 keeps a size.</summary>
     /// <param name="shape">The sizes wanted.</param>
     /// <returns>The expanded view.</returns>
-    public Tensor Expand(params long[] shape) => Wrap(NativeMethods.LFT_Tensor_expand(Handle, shape, shape.Length));
+    public Tensor Expand(params long[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return Wrap(NativeMethods.LFT_Tensor_expand(Handle, shape, shape.Length));
+    }
 
     /// <summary>Tiles the tensor: dimension i is repeated <c>repeats[i]</c> times (a copy).</summary>
     /// <param name="repeats">The repetitions per dimension.</param>
     /// <returns>The tiled tensor.</returns>
-    public Tensor Repeat(params long[] repeats) => Wrap(NativeMethods.LFT_Tensor_repeat(Handle, repeats, repeats.Length));
+    public Tensor Repeat(params long[] repeats)
+    {
+        ArgumentNullException.ThrowIfNull(repeats);
+        return Wrap(NativeMethods.LFT_Tensor_repeat(Handle, repeats, repeats.Length));
+    }
 
     /// <summary>Merges dimensions <paramref name="startDim"/> to <paramref name="endDim"/> into one.</summary>
     /// <param name="startDim">The first dimension merged.</param>
@@ -91,7 +111,11 @@ public sealed partial class Tensor
     /// <summary>Reverses the order of entries along the given dimensions (a copy).</summary>
     /// <param name="dims">The dimensions.</param>
     /// <returns>The flipped tensor.</returns>
-    public Tensor Flip(params long[] dims) => Wrap(NativeMethods.LFT_Tensor_flip(Handle, dims, dims.Length));
+    public Tensor Flip(params long[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        return Wrap(NativeMethods.LFT_Tensor_flip(Handle, dims, dims.Length));
+    }
 
     /// <summary>Returns a view of a diagonal of the matrices over two dimensions.</summary>
     /// <param name="offset">0 for the main diagonal, positive above it, negative below.</param>

@@ -119,6 +119,11 @@ public sealed partial class Tensor : IDisposable
     {
         var sizes = CachedShape;
         var index = dim < 0 ? dim + sizes.Length : dim;
+        if (sizes.Length == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dim), dim, "A zero-dimensional tensor has no dimensions to size.");
+        }
+
         if (index < 0 || index >= sizes.Length)
         {
             throw new ArgumentOutOfRangeException(

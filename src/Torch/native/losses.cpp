@@ -36,5 +36,7 @@ LFT_API LFT_Tensor LFT_cross_entropy_loss(LFT_Tensor input, LFT_Tensor target, L
 
 LFT_API LFT_Tensor LFT_nll_loss(LFT_Tensor input, LFT_Tensor target, LFT_Tensor weight,
                                 int64_t reduction, int64_t ignore_index) {
-  LFT_RETURN_TENSOR(at::nll_loss(*input, *target, lft::optional(weight), reduction, ignore_index))
+  // nll_loss_nd, as torch.nn.functional.nll_loss: it takes (N, C, d1, ...) as well as (N, C).
+  LFT_RETURN_TENSOR(
+      at::nll_loss_nd(*input, *target, lft::optional(weight), reduction, ignore_index))
 }
