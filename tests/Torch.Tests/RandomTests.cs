@@ -9,15 +9,10 @@ public sealed class RandomTests
 {
     private const long SampleCount = 100_000;
 
+    public static TheoryData<string> Factories => ["Rand", "Uniform", "Randn", "Normal", "TruncatedNormal", "Bernoulli", "RandPerm", "RandInt"];
+
     [Theory]
-    [InlineData("Rand")]
-    [InlineData("Uniform")]
-    [InlineData("Randn")]
-    [InlineData("Normal")]
-    [InlineData("TruncatedNormal")]
-    [InlineData("Bernoulli")]
-    [InlineData("RandPerm")]
-    [InlineData("RandInt")]
+    [MemberData(nameof(Factories))]
     public void Factory_GivesIdenticalNumbers_WhenSeedIsTheSame(string factory)
     {
         using var scope = new DisposeScope();
@@ -31,14 +26,7 @@ public sealed class RandomTests
     }
 
     [Theory]
-    [InlineData("Rand")]
-    [InlineData("Uniform")]
-    [InlineData("Randn")]
-    [InlineData("Normal")]
-    [InlineData("TruncatedNormal")]
-    [InlineData("Bernoulli")]
-    [InlineData("RandPerm")]
-    [InlineData("RandInt")]
+    [MemberData(nameof(Factories))]
     public void Factory_GivesDifferentNumbers_WhenSeedsDiffer(string factory)
     {
         using var scope = new DisposeScope();
