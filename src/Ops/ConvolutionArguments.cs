@@ -1,0 +1,35 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using LayersFramework.Torch;
+
+namespace LayersFramework.Ops;
+
+/// <summary>The checks that forward and transposed convolutions share: ranks and kernel sizes.</summary>
+internal static class ConvolutionArguments
+{
+    /// <summary>Checks that a tensor has N + 2 dimensions.</summary>
+    public static void CheckRank(Tensor tensor, DataFormat format, string parameterName, string layout)
+    {
+        ArgumentNullException.ThrowIfNull(tensor, parameterName);
+        if (tensor.Rank != format.SpatialRank + 2)
+        {
+            throw new ArgumentException(
+                $"{parameterName} must be {format.SpatialRank + 2}-D ({layout}) for a {format.SpatialRank}-D convolution; its shape is {Tuples.Format(tensor.Shape)}.",
+                parameterName);
+        }
+    }
+
+    /// <summary>Returns the kernel's spatial sizes, each of which must be at least 1.</summary>
+    public static long[] KernelSize(long[] filterShape, int spatialRank, string parameterName)
+    {
+        var kernel = filterShape[..spatialRank];
+        if (Array.Exists(kernel, k => k < 1))
+        {
+            throw new ArgumentException(
+                $"{parameterName} has shape {Tuples.Format(filterShape)}: its spatial sizes {Tuples.Format(kernel)} must all be 1 or more.", parameterName);
+        }
+
+        return kernel;
+    }
+}

@@ -1,0 +1,117 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using System.Linq;
+using LayersFramework.Torch;
+
+namespace LayersFramework.Ops;
+
+/// <summary>
+/// Validates a TensorFlow transposed convolution in TensorFlow's order and computes it with libtorch's
+/// <c>conv_transpose{1,2,3}d</c>, which autograd differentiates.
+/// </summary>
+internal static class TransposedConvolution
+{
+    /// <summary>Runs <c>tf.nn.conv{1,2,3}d_transpose</c>; <paramref name="outputShape"/> has N + 2 values, or 2 for the [H, W] form.</summary>
+    public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName)
+    {
+        var rank = format.SpatialRank;
+        ConvolutionArguments.CheckRank(x, format, inputName, format.Name);
+        ConvolutionArguments.CheckRank(filters, format, filtersName, rank switch
+        {
+            1 => "width, out_channels, in_channels",
+            2 => "height, width, out_channels, in_channels",
+            _ => "depth, height, width, out_channels, in_channels",
+        });
+        ComputeType.CheckSame(x, filters, inputName, filtersName);
+        var widened = ComputeType.Widened(x.Dtype, inputName);
+        var stride = WindowArguments.Spatial(strides, format, "strides");
+        var dilation = WindowArguments.Spatial(dilations, format, "dilations");
+
+        var inputShape = x.Shape;
+        var filterShape = filters.Shape;
+        var kernel = ConvolutionArguments.KernelSize(filterShape, rank, filtersName);
+        var inChannels = inputShape[format.ChannelAxis];
+        var filterOut = filterShape[rank];
+        var filterIn = filterShape[rank + 1];
+        if (filterIn != inChannels)
+        {
+            throw new ArgumentException(
+                $"{filtersName} has shape {Tuples.Format(filterShape)}, whose last dimension (input channels) is {filterIn}, but {inputName} has {inChannels} channels " +
+                $"(axis {format.ChannelAxis} of {format.Name} shape {Tuples.Format(inputShape)}). Filters are laid out as spatial sizes, then output channels, then input channels.",
+                filtersName);
+        }
+
+        if (filterOut < 1)
+        {
+            throw new ArgumentException($"{filtersName} has shape {Tuples.Format(filterShape)}: its output-channel dimension (index {rank}) must be 1 or more.", filtersName);
+        }
+
+        var fullShape = FullOutputShape(outputShape, x, filterOut, format);
+        if (fullShape[0] != inputShape[0])
+        {
+            throw new ArgumentException(
+                $"outputShape {Tuples.Format(outputShape)} has batch {fullShape[0]} but {inputName} has batch {inputShape[0]}; they must be equal.", nameof(outputShape));
+        }
+
+        var outChannels = fullShape[format.ChannelAxis];
+        if (outChannels < 1 || outChannels % filterOut != 0 || inChannels % (outChannels / filterOut) != 0)
+        {
+            throw new ArgumentException(
+                $"outputShape {Tuples.Format(outputShape)} asks for {outChannels} output channels, but {filtersName} gives {filterOut} per group for {inChannels} input channels; " +
+                $"the output channels must be {filterOut} (or, grouped, a multiple of it that divides into the input channels evenly).",
+                nameof(outputShape));
+        }
+
+        var groups = outChannels / filterOut;
+        var inputSpatial = format.Spatial(inputShape);
+        var outputSpatial = format.Spatial(fullShape);
+        TransposeGeometry.CheckOutputSizes(inputSpatial, kernel, stride, dilation, padding, outputSpatial, format, outputShape, nameof(outputShape));
+
+        if (x.NumElements == 0 || Array.Exists(fullShape, size => size == 0))
+        {
+            return Tensor.Zeros(fullShape, x.Dtype); // TensorFlow: nothing to compute, the output is zeros
+        }
+
+        var plan = TransposeGeometry.Plan(inputSpatial, kernel, stride, dilation, padding, outputSpatial);
+        using var scope = new DisposeScope();
+        var input = ComputeType.Widen(format.ToChannelsFirst(x), widened);
+        var weight = ComputeType.Widen(filters.Permute([rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)]), widened);
+        var result = rank switch
+        {
+            1 => Functional.ConvTranspose1d(input, weight, null, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
+            2 => Functional.ConvTranspose2d(input, weight, null, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
+            _ => Functional.ConvTranspose3d(input, weight, null, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
+        };
+        for (var i = 0; i < rank; i++)
+        {
+            if (plan.CropStart[i] != 0 || result.Size(i + 2) != plan.Output[i])
+            {
+                result = result.Narrow(i + 2, plan.CropStart[i], plan.Output[i]);
+            }
+        }
+
+        result = format.FromChannelsFirst(result);
+        if (widened is not null)
+        {
+            result = result.To(x.Dtype);
+        }
+
+        return scope.MoveToOuter(result);
+    }
+
+    /// <summary>The full output shape: N + 2 values as given, or (conv2d_transpose only) [H, W] completed with the batch and the filters' output channels.</summary>
+    private static long[] FullOutputShape(long[] outputShape, Tensor x, long filterOut, DataFormat format)
+    {
+        var negative = Array.FindIndex(outputShape, size => size < 0);
+        if (negative >= 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(outputShape), Tuples.Format(outputShape), $"outputShape {Tuples.Format(outputShape)} has a negative size at index {negative}; sizes must be 0 or more.");
+        }
+
+        return outputShape.Length == 2 && format.SpatialRank == 2
+            ? format.Shape(x.Size(0), filterOut, outputShape)
+            : outputShape;
+    }
+}
