@@ -1,5 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
+using LayersFramework.Torch.Tests.Support;
+
 namespace LayersFramework.Torch.Tests;
 
 /// <summary>The README's example, verbatim between the markers, so it keeps compiling and doing what it says.</summary>
@@ -12,7 +14,7 @@ public sealed class ReadmeExampleTests
         string shape;
         double lossBefore, lossAfter;
         {
-            // --- README example begins ---
+            // --- README example: binding begins ---
             using var scope = new DisposeScope();          // frees every tensor created below when it ends
             using var generator = new Generator(seed: 42); // same seed, same numbers
 
@@ -32,7 +34,7 @@ public sealed class ReadmeExampleTests
             }
 
             Console.WriteLine(TorchRuntime.Report());
-            // --- README example ends ---
+            // --- README example: binding ends ---
 
             shape = Tuples.Format(output.Shape);
             lossBefore = loss.Item();
@@ -45,31 +47,6 @@ public sealed class ReadmeExampleTests
     }
 
     [Fact]
-    public void ReadmeExample_IsTheCodeInTheReadme()
-    {
-        var readme = File.ReadAllText(FindRepositoryFile("README.md"));
-        var test = File.ReadAllText(FindRepositoryFile("tests/Torch.Tests/ReadmeExampleTests.cs"));
-        var begin = test.IndexOf("// --- README example begins ---", StringComparison.Ordinal);
-        var end = test.IndexOf("// --- README example ends ---", StringComparison.Ordinal);
-        var lines = test[begin..end].Split('\n').Skip(1).Select(line => line.Trim()).Where(line => line.Length > 0);
-
-        foreach (var line in lines)
-        {
-            Assert.Contains(line, readme, StringComparison.Ordinal);
-        }
-    }
-
-    private static string FindRepositoryFile(string relativePath)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, relativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relativePath} was not found above {AppContext.BaseDirectory}.");
-    }
+    public void ReadmeExample_IsTheCodeInTheReadme() =>
+        ReadmeSnippet.AssertInReadme("tests/Torch.Tests/ReadmeExampleTests.cs", "binding");
 }
