@@ -32,4 +32,22 @@ internal static class ConvolutionArguments
 
         return kernel;
     }
+
+    /// <summary>
+    /// The checks every convolution makes first, in TensorFlow's order: ranks, dtypes, strides, dilations and
+    /// kernel sizes. <paramref name="filterLayout"/> describes the filters' dimensions for messages.
+    /// </summary>
+    public static ConvolutionOperands Validate(Tensor x, Tensor filters, DataFormat format, int[]? strides, int[]? dilations, string inputName, string filtersName, string filterLayout)
+    {
+        CheckRank(x, format, inputName, format.Name);
+        CheckRank(filters, format, filtersName, filterLayout);
+        ComputeType.CheckSame(x, filters, inputName, filtersName);
+        var widened = ComputeType.Widened(x.Dtype, inputName);
+        var stride = WindowArguments.Spatial(strides, format, "strides");
+        var dilation = WindowArguments.Spatial(dilations, format, "dilations");
+        var inputShape = x.Shape;
+        var filterShape = filters.Shape;
+        var kernel = KernelSize(filterShape, format.SpatialRank, filtersName);
+        return new ConvolutionOperands(inputShape, filterShape, kernel, stride, dilation, inputShape[format.ChannelAxis], widened);
+    }
 }

@@ -13,17 +13,8 @@ internal static class ForwardConvolution
     public static Tensor Compute(Tensor x, Tensor filters, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName)
     {
         var rank = format.SpatialRank;
-        ConvolutionArguments.CheckRank(x, format, inputName, format.Name);
-        ConvolutionArguments.CheckRank(filters, format, filtersName, "spatial sizes, in_channels, out_channels");
-        ComputeType.CheckSame(x, filters, inputName, filtersName);
-        var widened = ComputeType.Widened(x.Dtype, inputName);
-        var stride = WindowArguments.Spatial(strides, format, "strides");
-        var dilation = WindowArguments.Spatial(dilations, format, "dilations");
-
-        var inputShape = x.Shape;
-        var filterShape = filters.Shape;
-        var kernel = ConvolutionArguments.KernelSize(filterShape, rank, filtersName);
-        var inChannels = inputShape[format.ChannelAxis];
+        var (inputShape, filterShape, kernel, stride, dilation, inChannels, widened) =
+            ConvolutionArguments.Validate(x, filters, format, strides, dilations, inputName, filtersName, "spatial sizes, in_channels, out_channels");
         var filterIn = filterShape[rank];
         var outChannels = filterShape[rank + 1];
         if (filterIn < 1 || inChannels % filterIn != 0 || outChannels % (inChannels / filterIn) != 0)

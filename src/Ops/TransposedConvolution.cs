@@ -16,22 +16,13 @@ internal static class TransposedConvolution
     public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName)
     {
         var rank = format.SpatialRank;
-        ConvolutionArguments.CheckRank(x, format, inputName, format.Name);
-        ConvolutionArguments.CheckRank(filters, format, filtersName, rank switch
+        var operands = ConvolutionArguments.Validate(x, filters, format, strides, dilations, inputName, filtersName, rank switch
         {
             1 => "width, out_channels, in_channels",
             2 => "height, width, out_channels, in_channels",
             _ => "depth, height, width, out_channels, in_channels",
         });
-        ComputeType.CheckSame(x, filters, inputName, filtersName);
-        var widened = ComputeType.Widened(x.Dtype, inputName);
-        var stride = WindowArguments.Spatial(strides, format, "strides");
-        var dilation = WindowArguments.Spatial(dilations, format, "dilations");
-
-        var inputShape = x.Shape;
-        var filterShape = filters.Shape;
-        var kernel = ConvolutionArguments.KernelSize(filterShape, rank, filtersName);
-        var inChannels = inputShape[format.ChannelAxis];
+        var (inputShape, filterShape, kernel, stride, dilation, inChannels, widened) = operands;
         var filterOut = filterShape[rank];
         var filterIn = filterShape[rank + 1];
         if (filterIn != inChannels)
