@@ -35,15 +35,16 @@ internal static class ConvolutionArguments
 
     /// <summary>
     /// The checks every convolution makes first, in TensorFlow's order: ranks, dtypes, strides, dilations and
-    /// kernel sizes. <paramref name="filterLayout"/> describes the filters' dimensions for messages.
+    /// kernel sizes. <paramref name="filterLayout"/> describes the filters' dimensions for messages;
+    /// <paramref name="stridesName"/> is the strides argument's name (tf.nn.conv1d calls it "stride").
     /// </summary>
-    public static ConvolutionOperands Validate(Tensor x, Tensor filters, DataFormat format, int[]? strides, int[]? dilations, string inputName, string filtersName, string filterLayout)
+    public static ConvolutionOperands Validate(Tensor x, Tensor filters, DataFormat format, int[]? strides, int[]? dilations, string inputName, string filtersName, string filterLayout, string stridesName = "strides")
     {
         CheckRank(x, format, inputName, format.Name);
         CheckRank(filters, format, filtersName, filterLayout);
         ComputeType.CheckSame(x, filters, inputName, filtersName);
         var widened = ComputeType.Widened(x.Dtype, inputName);
-        var stride = WindowArguments.Spatial(strides, format, "strides");
+        var stride = WindowArguments.Spatial(strides, format, stridesName);
         var dilation = WindowArguments.Spatial(dilations, format, "dilations");
         var inputShape = x.Shape;
         var filterShape = filters.Shape;

@@ -83,6 +83,25 @@ internal sealed class DataFormat
     public Tensor FromChannelsFirst(Tensor x) =>
         ChannelsFirst ? x.Alias() : x.Permute([0, .. Enumerable.Range(2, SpatialRank).Select(i => (long)i), 1]);
 
+    /// <summary>
+    /// A dense tensor in this format holding a channels-first result. libtorch 1.13's CPU convolutions return
+    /// channels-first memory even for channels-last inputs, so a channels-last result is rearranged once here
+    /// (no copy when it is already dense), as TensorFlow's results are.
+    /// </summary>
+    public Tensor DenseFromChannelsFirst(Tensor x)
+    {
+        var view = FromChannelsFirst(x);
+        if (view.IsContiguous())
+        {
+            return view;
+        }
+
+        using (view)
+        {
+            return view.Contiguous();
+        }
+    }
+
     /// <summary>The name of spatial dimension <paramref name="i"/> for messages: width, height, depth.</summary>
     public string DimensionName(int i) => SpatialRank switch
     {

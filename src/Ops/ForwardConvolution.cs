@@ -10,11 +10,11 @@ namespace LayersFramework.Ops;
 internal static class ForwardConvolution
 {
     /// <summary>Runs the convolution whose input-gradient the transposed convolution is; filters are [spatial..., in_channels / groups, out_channels].</summary>
-    public static Tensor Compute(Tensor x, Tensor filters, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName)
+    public static Tensor Compute(Tensor x, Tensor filters, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName, string stridesName = "strides")
     {
         var rank = format.SpatialRank;
         var (inputShape, filterShape, kernel, stride, dilation, inChannels, widened) =
-            ConvolutionArguments.Validate(x, filters, format, strides, dilations, inputName, filtersName, "spatial sizes, in_channels, out_channels");
+            ConvolutionArguments.Validate(x, filters, format, strides, dilations, inputName, filtersName, "spatial sizes, in_channels, out_channels", stridesName);
         var filterIn = filterShape[rank];
         var outChannels = filterShape[rank + 1];
         if (filterIn < 1 || inChannels % filterIn != 0 || outChannels % (inChannels / filterIn) != 0)
@@ -52,7 +52,7 @@ internal static class ForwardConvolution
             2 => Functional.Conv2d(input, weight, null, stride, symmetric, dilation, groups),
             _ => Functional.Conv3d(input, weight, null, stride, symmetric, dilation, groups),
         };
-        result = format.FromChannelsFirst(result);
+        result = format.DenseFromChannelsFirst(result);
         if (widened is not null)
         {
             result = result.To(x.Dtype);

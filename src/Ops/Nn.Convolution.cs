@@ -48,7 +48,7 @@ public static partial class Nn
     /// <returns>The output.</returns>
     /// <exception cref="ArgumentException">An argument breaks one of TensorFlow's rules.</exception>
     public static Tensor Conv1D(Tensor input, Tensor filters, int[] stride, string padding, string dataFormat = "NWC", int[]? dilations = null) =>
-        ForwardConvolution.Compute(input, filters, stride, Padding.Parse(padding, 1), DataFormat.Parse(dataFormat, 1, nameof(dataFormat)), dilations, nameof(input), nameof(filters));
+        ForwardConvolution.Compute(input, filters, stride, Padding.Parse(padding, 1), DataFormat.Parse(dataFormat, 1, nameof(dataFormat)), dilations, nameof(input), nameof(filters), nameof(stride));
 
     /// <summary>A 2-D convolution (<c>tf.nn.conv2d</c>).</summary>
     /// <param name="input">(batch, height, width, in_channels) for NHWC or (batch, in_channels, height, width) for NCHW.</param>

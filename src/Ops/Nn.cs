@@ -183,7 +183,7 @@ public static partial class Nn
 
         if (rate == 1)
         {
-            return Conv2DTranspose(value, filters, outputShape, [1, 1, 1, 1], padding, "NHWC");
+            return RankedTranspose(2, value, filters, outputShape, [1, 1, 1, 1], Padding.Parse(padding, 2), "NHWC", dilations: null, nameof(value), nameof(filters));
         }
 
         ArgumentNullException.ThrowIfNull(outputShape);
@@ -214,7 +214,7 @@ public static partial class Nn
         return TransposedConvolution.Compute(value, filters, outputShape, [1], Padding.Parse(padding, 2), format, [rate], nameof(value), nameof(filters));
     }
 
-    private static Tensor RankedTranspose(int rank, Tensor value, Tensor filter, long[] outputShape, int[] strides, Padding padding, string dataFormat, int[]? dilations)
+    private static Tensor RankedTranspose(int rank, Tensor value, Tensor filter, long[] outputShape, int[] strides, Padding padding, string dataFormat, int[]? dilations, string valueName = "value", string filterName = "filter")
     {
         ArgumentNullException.ThrowIfNull(outputShape);
         var format = DataFormat.Parse(dataFormat, rank, nameof(dataFormat));
@@ -225,7 +225,7 @@ public static partial class Nn
                 $"outputShape {Tuples.Format(outputShape)} has {outputShape.Length} values; a {rank}-D transposed convolution takes {allowed} in {format.Name} order.", nameof(outputShape));
         }
 
-        return TransposedConvolution.Compute(value, filter, outputShape, strides, padding, format, dilations, nameof(value), nameof(filter));
+        return TransposedConvolution.Compute(value, filter, outputShape, strides, padding, format, dilations, valueName, filterName);
     }
 
     private static int RankOf(long[] outputShape)

@@ -82,7 +82,7 @@ internal static class TransposedConvolution
             }
         }
 
-        result = format.FromChannelsFirst(result);
+        result = format.DenseFromChannelsFirst(result);
         if (widened is not null)
         {
             result = result.To(x.Dtype);
