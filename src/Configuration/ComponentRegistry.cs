@@ -1,0 +1,180 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace LayersFramework.Configuration;
+
+/// <summary>
+/// Keras's name registry for one family of components (initializers, regularizers, constraints, activations):
+/// resolves a class name, its snake_case form or an alias, a serialized config in Keras's envelope (or the
+/// legacy <c>{"class_name", "config"}</c> form), or an instance; and serializes a component into that envelope.
+/// </summary>
+/// <typeparam name="T">The family's interface.</typeparam>
+public sealed class ComponentRegistry<T>
+    where T : class, IConfigurable
+{
+    private readonly Dictionary<string, Registration> byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, Registration> byType = [];
+
+    /// <summary>Creates an empty registry.</summary>
+    /// <param name="family">The family's singular noun for messages, such as "initializer".</param>
+    /// <param name="module">Keras's module of the built-ins, such as "keras.initializers".</param>
+    public ComponentRegistry(string family, string module)
+    {
+        Family = family;
+        Module = module;
+    }
+
+    /// <summary>Gets the family's singular noun, such as "initializer".</summary>
+    public string Family { get; }
+
+    /// <summary>Gets Keras's module of the built-ins, such as "keras.initializers".</summary>
+    public string Module { get; }
+
+    /// <summary>Gets every name that resolves, sorted.</summary>
+    public IReadOnlyList<string> Names => byName.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Registers a built-in component under its class name, Keras's snake_case of it, and any aliases. Registering
+    /// the same type again is ignored; a name already taken by another type is an error.
+    /// </summary>
+    /// <typeparam name="TComponent">The component's type; its name is the Keras class name.</typeparam>
+    /// <param name="fromConfig">Builds the component from its config.</param>
+    /// <param name="aliases">Further names, such as "normal" for RandomNormal.</param>
+    public void RegisterBuiltIn<TComponent>(Func<JsonObject, TComponent> fromConfig, params string[] aliases)
+        where TComponent : T =>
+        Add(typeof(TComponent), typeof(TComponent).Name, registeredName: null, config => fromConfig(config), aliases);
+
+    /// <summary>
+    /// Registers an application's own component, serialized as Keras serializes custom objects: class name plus
+    /// <c>registered_name</c> "<paramref name="package"/>&gt;Name".
+    /// </summary>
+    /// <typeparam name="TComponent">The component's type.</typeparam>
+    /// <param name="name">The name configs use; its snake_case form resolves too.</param>
+    /// <param name="fromConfig">Builds the component from its config.</param>
+    /// <param name="package">The package part of the registered name.</param>
+    public void RegisterCustom<TComponent>(string name, Func<JsonObject, TComponent> fromConfig, string package = "Custom")
+        where TComponent : T
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Add(typeof(TComponent), name, $"{package}>{name}", config => fromConfig(config), [$"{package}>{name}"]);
+    }
+
+    /// <summary>Tells whether a name resolves.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>Whether it is registered.</returns>
+    public bool Contains(string name) => byName.ContainsKey(name);
+
+    /// <summary>
+    /// Resolves an identifier as Keras's <c>get()</c> does: null gives null; an instance is returned as it is; a
+    /// string is a registered name; a JSON object is a serialized component.
+    /// </summary>
+    /// <param name="identifier">The identifier.</param>
+    /// <param name="parameterName">The argument it came from, for messages.</param>
+    /// <returns>The component, or null.</returns>
+    /// <exception cref="ArgumentException">The identifier names nothing registered, or is of another kind; the message lists the known names.</exception>
+    public T? Resolve(object? identifier, string parameterName) => identifier switch
+    {
+        null => null,
+        T component => component,
+        string name => Create(name, null, parameterName),
+        JsonObject serialized => Deserialize(serialized, parameterName),
+        _ => throw new ArgumentException(
+            $"Could not interpret {Family} identifier: {identifier} (a {identifier.GetType().Name}); give a {typeof(T).Name}, a name or a serialized config.", parameterName),
+    };
+
+    /// <summary>Creates a registered component from its name and config.</summary>
+    /// <param name="name">A class name, snake_case name or alias.</param>
+    /// <param name="config">The config, or null for the defaults.</param>
+    /// <param name="parameterName">The argument the name came from, for messages.</param>
+    /// <returns>The component.</returns>
+    /// <exception cref="ArgumentException">The name is unknown; the message lists the known names.</exception>
+    public T Create(string name, JsonObject? config, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(name, parameterName);
+        if (!byName.TryGetValue(name, out var registration))
+        {
+            throw new ArgumentException(
+                $"Unknown {Family} '{name}'. Known names: {string.Join(", ", Names)}.", parameterName);
+        }
+
+        return registration.FromConfig(config ?? []);
+    }
+
+    /// <summary>Serializes a component in Keras's envelope: <c>{"module", "class_name", "config", "registered_name"}</c>.</summary>
+    /// <param name="component">A registered component.</param>
+    /// <returns>The envelope.</returns>
+    /// <exception cref="ArgumentException">The component's type is not registered, so it could not be read back.</exception>
+    public JsonObject Serialize(T component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        if (!byType.TryGetValue(component.GetType(), out var registration))
+        {
+            throw new ArgumentException(
+                $"The {Family} {component.GetType().Name} is not registered, so its config could not be read back; register it first (RegisterCustom).", nameof(component));
+        }
+
+        return new JsonObject
+        {
+            ["module"] = registration.RegisteredName is null ? Module : null,
+            ["class_name"] = registration.ClassName,
+            ["config"] = component.GetConfig(),
+            ["registered_name"] = registration.RegisteredName,
+        };
+    }
+
+    /// <summary>Returns a copy that can be extended without changing this registry.</summary>
+    /// <returns>The copy.</returns>
+    public ComponentRegistry<T> Clone()
+    {
+        var copy = new ComponentRegistry<T>(Family, Module);
+        foreach (var (name, registration) in byName)
+        {
+            copy.byName[name] = registration;
+        }
+
+        foreach (var (type, registration) in byType)
+        {
+            copy.byType[type] = registration;
+        }
+
+        return copy;
+    }
+
+    private T Deserialize(JsonObject serialized, string parameterName)
+    {
+        var name = (serialized["registered_name"] ?? serialized["class_name"])?.GetValue<string>()
+            ?? throw new ArgumentException($"A serialized {Family} needs a \"class_name\"; got {serialized.ToJsonString()}.", parameterName);
+        return Create(name, serialized["config"] as JsonObject, parameterName);
+    }
+
+    private void Add(Type type, string className, string? registeredName, Func<JsonObject, T> fromConfig, string[] aliases)
+    {
+        if (byType.ContainsKey(type))
+        {
+            return;
+        }
+
+        var registration = new Registration(className, registeredName, fromConfig);
+        string[] names = [className, KerasNames.ToSnakeCase(className), .. aliases];
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            if (byName.TryGetValue(name, out var existing) && existing != registration)
+            {
+                throw new ArgumentException($"The {Family} name '{name}' is already taken by {existing.ClassName}.", nameof(className));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            byName[name] = registration;
+        }
+
+        byType[type] = registration;
+    }
+
+    private sealed record Registration(string ClassName, string? RegisteredName, Func<JsonObject, T> FromConfig);
+}

@@ -1,0 +1,101 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LayersFramework.Configuration;
+
+/// <summary>
+/// Reads a Keras config with defaults and checks that it has no keys the component does not take (Keras refuses
+/// unexpected arguments). Errors name the component, the key and the value.
+/// </summary>
+public sealed class ConfigReader
+{
+    private readonly JsonObject config;
+    private readonly string className;
+    private readonly HashSet<string> read = new(StringComparer.Ordinal);
+    private readonly string parameterName;
+
+    /// <summary>Creates a reader.</summary>
+    /// <param name="config">The config, or null for an empty one.</param>
+    /// <param name="className">The component's class name, for messages.</param>
+    /// <param name="parameterName">The argument the config came from, named by exceptions.</param>
+    public ConfigReader(JsonObject? config, string className, string parameterName = "config")
+    {
+        this.config = config ?? [];
+        this.className = className;
+        this.parameterName = parameterName;
+    }
+
+    /// <summary>Reads a number; <paramref name="defaultValue"/> when absent.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <param name="defaultValue">The value when the key is absent.</param>
+    /// <returns>The value.</returns>
+    public double Number(string key, double defaultValue) => Get(key, node => node.GetValue<double>(), defaultValue, "a number");
+
+    /// <summary>Reads an optional integer (a seed); null when absent or null.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <returns>The value, or null.</returns>
+    public long? OptionalInteger(string key) => Get<long?>(key, node => node.GetValue<long>(), null, "an integer or null");
+
+    /// <summary>Reads a string; <paramref name="defaultValue"/> when absent.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <param name="defaultValue">The value when the key is absent.</param>
+    /// <returns>The value.</returns>
+    public string Text(string key, string defaultValue) => Get(key, node => node.GetValue<string>(), defaultValue, "a string")!;
+
+    /// <summary>Reads an integer or a list of integers as an array; <paramref name="defaultValue"/> when absent.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <param name="defaultValue">The value when the key is absent.</param>
+    /// <returns>The values.</returns>
+    public int[] Ints(string key, int[] defaultValue) => Get(
+        key,
+        node => node is JsonArray array ? array.Select(item => item!.GetValue<int>()).ToArray() : [node.GetValue<int>()],
+        defaultValue,
+        "an integer or a list of integers");
+
+    /// <summary>Reads a nested node (a serialized component) as it is; null when absent or null.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <returns>A copy of the node, or null.</returns>
+    public JsonNode? Node(string key)
+    {
+        read.Add(key);
+        return config.TryGetPropertyValue(key, out var node) ? node?.DeepClone() : null;
+    }
+
+    /// <summary>Throws if the config has keys that were not read.</summary>
+    /// <exception cref="ArgumentException">An unexpected key, naming it and the keys the component takes.</exception>
+    public void EnsureNoOtherKeys()
+    {
+        var unexpected = config.Select(pair => pair.Key).Where(key => !read.Contains(key)).ToList();
+        if (unexpected.Count > 0)
+        {
+            throw new ArgumentException(
+                $"The config of {className} has unexpected key(s) {string.Join(", ", unexpected.Select(k => $"'{k}'"))}; it takes {(read.Count == 0 ? "no keys" : string.Join(", ", read.Select(k => $"'{k}'")))}.",
+                parameterName);
+        }
+    }
+
+    private TValue Get<TValue>(string key, Func<JsonNode, TValue> convert, TValue defaultValue, string expected)
+    {
+        read.Add(key);
+        if (!config.TryGetPropertyValue(key, out var node) || node is null)
+        {
+            return defaultValue;
+        }
+
+        try
+        {
+            return convert(node);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The config of {className} has {key} = {node.ToJsonString()}; expected {expected}."), parameterName, e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+
+namespace LayersFramework.Configuration.Tests;
+
+public sealed class ComponentRegistryTests
+{
+    private static ComponentRegistry<IShape> NewRegistry()
+    {
+        var registry = new ComponentRegistry<IShape>("shape", "keras.shapes");
+        registry.RegisterBuiltIn(config => SquareShape.FromConfig(config), "box");
+        registry.RegisterBuiltIn(_ => new RoundDisk());
+        return registry;
+    }
+
+    [Theory]
+    [InlineData("SquareShape")]
+    [InlineData("square_shape")]
+    [InlineData("box")]
+    public void Resolve_FindsClassNameSnakeCaseAndAliases(string name)
+    {
+        Assert.IsType<SquareShape>(NewRegistry().Resolve(name, "shape"));
+    }
+
+    [Fact]
+    public void Resolve_NullGivesNull_AndAnInstanceIsReturnedAsItIs()
+    {
+        var registry = NewRegistry();
+        var disk = new RoundDisk();
+
+        Assert.Null(registry.Resolve(null, "shape"));
+        Assert.Same(disk, registry.Resolve(disk, "shape"));
+    }
+
+    [Fact]
+    public void UnknownName_ListsTheKnownNames_AndNamesTheArgument()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NewRegistry().Resolve("triangle", "kernelShape"));
+
+        Assert.Equal("kernelShape", error.ParamName);
+        Assert.Contains("Unknown shape 'triangle'. Known names: RoundDisk, SquareShape, box, round_disk, square_shape.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnIdentifierOfAnotherKind_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NewRegistry().Resolve(42, "shape"));
+
+        Assert.Contains("Could not interpret shape identifier: 42", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serialize_WritesKerasEnvelope_AndResolveReadsItBack()
+    {
+        var registry = NewRegistry();
+
+        var envelope = registry.Serialize(new SquareShape(3));
+        var back = (SquareShape)registry.Resolve(JsonNode.Parse(KerasJson.Write(envelope)), "shape")!;
+
+        Assert.Equal("""{"module":"keras.shapes","class_name":"SquareShape","config":{"side":3},"registered_name":null}""", KerasJson.Write(envelope));
+        Assert.Equal(3, back.Side);
+    }
+
+    [Fact]
+    public void LegacyForm_WithoutModule_Resolves()
+    {
+        var shape = NewRegistry().Resolve(JsonNode.Parse("""{"class_name": "square_shape", "config": {"side": 5}}"""), "shape");
+
+        Assert.Equal(5, ((SquareShape)shape!).Side);
+    }
+
+    [Fact]
+    public void CustomComponents_SerializeWithAPackageQualifiedRegisteredName()
+    {
+        var registry = NewRegistry().Clone();
+        registry.RegisterCustom("Hexagon", _ => new Hexagon(), package: "MyApp");
+
+        var envelope = registry.Serialize(new Hexagon());
+
+        Assert.Equal("""{"module":null,"class_name":"Hexagon","config":{},"registered_name":"MyApp>Hexagon"}""", KerasJson.Write(envelope));
+        Assert.IsType<Hexagon>(registry.Resolve(envelope, "shape"));
+        Assert.IsType<Hexagon>(registry.Resolve("hexagon", "shape"));
+    }
+
+    [Fact]
+    public void Clone_IsIndependentOfTheOriginal()
+    {
+        var original = NewRegistry();
+        var copy = original.Clone();
+        copy.RegisterCustom("Hexagon", _ => new Hexagon());
+
+        Assert.True(copy.Contains("Hexagon"));
+        Assert.False(original.Contains("Hexagon"));
+    }
+
+    [Fact]
+    public void SerializingAnUnregisteredType_SaysToRegisterIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NewRegistry().Serialize(new Hexagon()));
+
+        Assert.Contains("Hexagon is not registered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANameTakenByAnotherType_IsRefused_ButRegisteringTheSameTypeTwiceIsHarmless()
+    {
+        var registry = NewRegistry();
+        registry.RegisterBuiltIn(config => SquareShape.FromConfig(config));
+
+        var error = Assert.Throws<ArgumentException>(() => registry.RegisterCustom("box", _ => new Hexagon()));
+
+        Assert.Contains("'box' is already taken by SquareShape", error.Message, StringComparison.Ordinal);
+    }
+
+    public interface IShape : IConfigurable;
+
+    public sealed class SquareShape(int side) : IShape
+    {
+        public int Side { get; } = side;
+
+        public static SquareShape FromConfig(JsonObject config)
+        {
+            var reader = new ConfigReader(config, nameof(SquareShape));
+            var side = (int)reader.Number("side", 1);
+            reader.EnsureNoOtherKeys();
+            return new SquareShape(side);
+        }
+
+        public JsonObject GetConfig() => new() { ["side"] = Side };
+    }
+
+    public sealed class RoundDisk : IShape
+    {
+        public JsonObject GetConfig() => [];
+    }
+
+    public sealed class Hexagon : IShape
+    {
+        public JsonObject GetConfig() => [];
+    }
+}
