@@ -38,8 +38,8 @@ public sealed class ComponentRegistry<T>
     public IReadOnlyList<string> Names => byName.Keys.Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Registers a built-in component under its class name, Keras's snake_case of it, and any aliases. Registering
-    /// the same type again is ignored; a name already taken by another type is an error.
+    /// Registers a built-in component under its class name, Keras's snake_case of it, and any aliases. Names the
+    /// type already has are left as they were; new names get this factory; a name taken by another type is an error.
     /// </summary>
     /// <typeparam name="TComponent">The component's type; its name is the Keras class name.</typeparam>
     /// <param name="fromConfig">Builds the component from its config.</param>
@@ -62,6 +62,11 @@ public sealed class ComponentRegistry<T>
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Add(typeof(TComponent), name, $"{package}>{name}", config => fromConfig(config), [$"{package}>{name}"]);
     }
+
+    /// <summary>Tells whether a type is registered, so that its components can be serialized.</summary>
+    /// <param name="type">The component type.</param>
+    /// <returns>Whether it is registered.</returns>
+    public bool IsRegistered(Type type) => byType.ContainsKey(type);
 
     /// <summary>Tells whether a name resolves.</summary>
     /// <param name="name">The name.</param>
@@ -101,7 +106,19 @@ public sealed class ComponentRegistry<T>
                 $"Unknown {Family} '{name}'. Known names: {string.Join(", ", Names)}.", parameterName);
         }
 
-        return registration.FromConfig(config ?? []);
+        try
+        {
+            return registration.FromConfig(config ?? []);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName != parameterName)
+        {
+            // A bad value inside the config is the caller's argument at fault; keep the kind of error.
+            throw new ArgumentOutOfRangeException(parameterName, e.ActualValue, CouldNotCreate(name, config, e));
+        }
+        catch (ArgumentException e) when (e.ParamName != parameterName)
+        {
+            throw new ArgumentException(CouldNotCreate(name, config, e), parameterName, e);
+        }
     }
 
     /// <summary>Serializes a component in Keras's envelope: <c>{"module", "class_name", "config", "registered_name"}</c>.</summary>
@@ -144,6 +161,15 @@ public sealed class ComponentRegistry<T>
         return copy;
     }
 
+    /// <summary>Says which component could not be made from what, and why (the inner message without .NET's parameter suffix).</summary>
+    private string CouldNotCreate(string name, JsonObject? config, ArgumentException e)
+    {
+        var suffix = e.ParamName is null ? -1 : e.Message.IndexOf($" (Parameter '{e.ParamName}')", StringComparison.Ordinal);
+        var reason = suffix >= 0 ? e.Message[..suffix] : e.Message;
+        var source = config is null ? "from its name alone" : $"from the config {KerasJson.Write(config)}";
+        return $"Could not create the {Family} '{name}' {source}: {reason}";
+    }
+
     private T Deserialize(JsonObject serialized, string parameterName)
     {
         var name = (serialized["registered_name"] ?? serialized["class_name"])?.GetValue<string>()
@@ -153,28 +179,30 @@ public sealed class ComponentRegistry<T>
 
     private void Add(Type type, string className, string? registeredName, Func<JsonObject, T> fromConfig, string[] aliases)
     {
-        if (byType.ContainsKey(type))
-        {
-            return;
-        }
-
-        var registration = new Registration(className, registeredName, fromConfig);
+        var registration = new Registration(type, className, registeredName, fromConfig);
         string[] names = [className, KerasNames.ToSnakeCase(className), .. aliases];
+        var fresh = new List<string>();
         foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
-            if (byName.TryGetValue(name, out var existing) && existing != registration)
+            if (!byName.TryGetValue(name, out var existing))
+            {
+                fresh.Add(name);
+            }
+            else if (existing.Type != type)
             {
                 throw new ArgumentException($"The {Family} name '{name}' is already taken by {existing.ClassName}.", nameof(className));
             }
         }
 
-        foreach (var name in names)
+        // Names the type already has keep their registration (registering twice is harmless); new names, even
+        // for a type registered before (tf-keras's "l1_l2" for L1L2 with other defaults), get this one.
+        foreach (var name in fresh)
         {
             byName[name] = registration;
         }
 
-        byType[type] = registration;
+        byType.TryAdd(type, registration);
     }
 
-    private sealed record Registration(string ClassName, string? RegisteredName, Func<JsonObject, T> FromConfig);
+    private sealed record Registration(Type Type, string ClassName, string? RegisteredName, Func<JsonObject, T> FromConfig);
 }

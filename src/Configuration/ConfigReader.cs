@@ -2,8 +2,8 @@
 
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -35,18 +35,35 @@ public sealed class ConfigReader
     /// <param name="key">The snake_case key.</param>
     /// <param name="defaultValue">The value when the key is absent.</param>
     /// <returns>The value.</returns>
-    public double Number(string key, double defaultValue) => Get(key, node => node.GetValue<double>(), defaultValue, "a number");
+    public double Number(string key, double defaultValue) => Get(key, As<double>, defaultValue, "a number");
+
+    /// <summary>Reads a whole number; <paramref name="defaultValue"/> when absent.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <param name="defaultValue">The value when the key is absent.</param>
+    /// <returns>The value.</returns>
+    public long WholeNumber(string key, long defaultValue) => Get(key, As<long>, defaultValue, "an integer");
+
+    /// <summary>Reads true or false; <paramref name="defaultValue"/> when absent.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <param name="defaultValue">The value when the key is absent.</param>
+    /// <returns>The value.</returns>
+    public bool Boolean(string key, bool defaultValue) => Get(key, As<bool>, defaultValue, "true or false");
+
+    /// <summary>Reads an optional number; null when absent or null.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <returns>The value, or null.</returns>
+    public double? OptionalNumber(string key) => Get<double?>(key, node => As<double>(node), null, "a number or null");
 
     /// <summary>Reads an optional integer (a seed); null when absent or null.</summary>
     /// <param name="key">The snake_case key.</param>
     /// <returns>The value, or null.</returns>
-    public long? OptionalInteger(string key) => Get<long?>(key, node => node.GetValue<long>(), null, "an integer or null");
+    public long? OptionalInteger(string key) => Get<long?>(key, node => As<long>(node), null, "an integer or null");
 
     /// <summary>Reads a string; <paramref name="defaultValue"/> when absent.</summary>
     /// <param name="key">The snake_case key.</param>
     /// <param name="defaultValue">The value when the key is absent.</param>
     /// <returns>The value.</returns>
-    public string Text(string key, string defaultValue) => Get(key, node => node.GetValue<string>(), defaultValue, "a string")!;
+    public string Text(string key, string defaultValue) => Get(key, As<string>, defaultValue, "a string")!;
 
     /// <summary>Reads an integer or a list of integers as an array; <paramref name="defaultValue"/> when absent.</summary>
     /// <param name="key">The snake_case key.</param>
@@ -54,7 +71,7 @@ public sealed class ConfigReader
     /// <returns>The values.</returns>
     public int[] Ints(string key, int[] defaultValue) => Get(
         key,
-        node => node is JsonArray array ? array.Select(item => item!.GetValue<int>()).ToArray() : [node.GetValue<int>()],
+        node => node is JsonArray array ? array.Select(item => As<int>(item!)).ToArray() : [As<int>(node)],
         defaultValue,
         "an integer or a list of integers");
 
@@ -79,6 +96,11 @@ public sealed class ConfigReader
                 parameterName);
         }
     }
+
+    /// <summary>A value as <typeparamref name="TValue"/>: directly when the node holds one (a config built in code may hold
+    /// NaN or an int), otherwise through JSON, so 2 reads as 2.0 and "NaN" as NaN.</summary>
+    private static TValue As<TValue>(JsonNode node) =>
+        node is JsonValue value && value.TryGetValue<TValue>(out var direct) ? direct : node.Deserialize<TValue>(KerasJson.ReaderOptions)!;
 
     private TValue Get<TValue>(string key, Func<JsonNode, TValue> convert, TValue defaultValue, string expected)
     {

@@ -84,6 +84,42 @@ public sealed class ComponentRegistryTests
     }
 
     [Fact]
+    public void ABadValueInAConfig_IsReportedAgainstTheCallersArgument()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NewRegistry().Resolve(JsonNode.Parse("""{"class_name": "box", "config": {"side": 1, "colour": "red"}}"""), "kernelShape"));
+
+        Assert.Equal("kernelShape", error.ParamName);
+        Assert.Contains("unexpected key(s) 'colour'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATypeCanGainANameWithItsOwnDefaults_AndKeepsSerializingUnderItsClassName()
+    {
+        var registry = NewRegistry();
+        registry.RegisterCustom("big_box", _ => new SquareShape(10));
+
+        Assert.Equal(10, ((SquareShape)registry.Resolve("big_box", "shape")!).Side);
+        Assert.Equal(1, ((SquareShape)registry.Resolve("box", "shape")!).Side);
+        Assert.Equal("SquareShape", registry.Serialize(new SquareShape(2))["class_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ABadValueInAConfig_SaysWhatCouldNotBeCreatedFromWhat_KeepingTheErrorKind()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => NewRegistry().Resolve(new JsonObject { ["class_name"] = "box", ["config"] = new JsonObject { ["side"] = double.PositiveInfinity } }, "kernelShape"));
+
+        Assert.Equal("kernelShape", error.ParamName);
+        Assert.True(error.Message.StartsWith("Could not create the shape 'box' from the config {\"side\":\"Infinity\"}: side must be finite", StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
+    public void IsRegistered_TellsWhetherATypeCanBeSerialized()
+    {
+        Assert.True(NewRegistry().IsRegistered(typeof(SquareShape)));
+        Assert.False(NewRegistry().IsRegistered(typeof(Hexagon)));
+    }
+
+    [Fact]
     public void Clone_IsIndependentOfTheOriginal()
     {
         var original = NewRegistry();
@@ -122,7 +158,13 @@ public sealed class ComponentRegistryTests
         public static SquareShape FromConfig(JsonObject config)
         {
             var reader = new ConfigReader(config, nameof(SquareShape));
-            var side = (int)reader.Number("side", 1);
+            var number = reader.Number("side", 1);
+            if (!double.IsFinite(number))
+            {
+                throw new ArgumentOutOfRangeException(nameof(config), number, "side must be finite.");
+            }
+
+            var side = (int)number;
             reader.EnsureNoOtherKeys();
             return new SquareShape(side);
         }

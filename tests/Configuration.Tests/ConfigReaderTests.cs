@@ -49,4 +49,15 @@ public sealed class ConfigReaderTests
 
         Assert.Contains("VarianceScaling has scale = \"big\"; expected a number", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ConfigsBuiltInCode_WithIntegersWhereNumbersGo_AreRead()
+    {
+        var reader = new ConfigReader(new JsonObject { ["alpha"] = 2, ["count"] = 3, ["flag"] = true, ["limit"] = null }, "Elu");
+
+        Assert.Equal(2.0, reader.Number("alpha", 1.0));
+        Assert.Equal(3L, reader.WholeNumber("count", 0));
+        Assert.True(reader.Boolean("flag", false));
+        Assert.Null(reader.OptionalNumber("limit"));
+    }
 }

@@ -1,0 +1,31 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+
+namespace LayersFramework.Initializers;
+
+/// <summary>
+/// The Glorot (Xavier) uniform initializer (Keras's <c>GlorotUniform</c>, name "glorot_uniform"): <see cref="VarianceScaling"/> with scale 1.0, mode "fan_avg" and
+/// distribution "uniform"; values in ±√(6 / (fan_in + fan_out)).
+/// </summary>
+/// <remarks>
+/// Fans read Keras's layout (see <see cref="Fans"/>). Config: <c>{"seed"}</c> only, as in Keras. Seeds: see
+/// <see cref="RandomInitializer"/>.
+/// </remarks>
+/// <example>
+/// <code>
+/// using var kernel = new GlorotUniform(seed: 42).Initialize([3, 3, 16, 32]);
+/// </code>
+/// </example>
+public sealed class GlorotUniform : VarianceScaling
+{
+    /// <summary>Creates the initializer.</summary>
+    /// <param name="seed">The seed; null (libtorch's default generator) unless given.</param>
+    public GlorotUniform(long? seed = null)
+        : base(1.0, "fan_avg", "uniform", seed)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override JsonObject GetConfig() => new() { ["seed"] = Seed };
+}

@@ -1,0 +1,31 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+
+namespace LayersFramework.Initializers;
+
+/// <summary>
+/// The LeCun normal initializer (Keras's <c>LecunNormal</c>, name "lecun_normal"): <see cref="VarianceScaling"/> with scale 1.0, mode "fan_in" and
+/// distribution "truncated_normal"; a truncated normal whose values have standard deviation √(1 / fan_in).
+/// </summary>
+/// <remarks>
+/// Fans read Keras's layout (see <see cref="Fans"/>). Config: <c>{"seed"}</c> only, as in Keras. Seeds: see
+/// <see cref="RandomInitializer"/>.
+/// </remarks>
+/// <example>
+/// <code>
+/// using var kernel = new LecunNormal(seed: 42).Initialize([3, 3, 16, 32]);
+/// </code>
+/// </example>
+public sealed class LecunNormal : VarianceScaling
+{
+    /// <summary>Creates the initializer.</summary>
+    /// <param name="seed">The seed; null (libtorch's default generator) unless given.</param>
+    public LecunNormal(long? seed = null)
+        : base(1.0, "fan_in", "truncated_normal", seed)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override JsonObject GetConfig() => new() { ["seed"] = Seed };
+}
