@@ -1,0 +1,35 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+namespace LayersFramework.Layers.Convolutional;
+
+/// <summary>Keras's <c>Conv2DTranspose</c>: the transposed 2-D convolution of decoders, GAN generators and U-Net up-sampling paths. Input (batch, height, width, channels), or (batch, channels, height, width) for channels_first.</summary>
+/// <remarks>Everything is <see cref="ConvTransposeBase"/>'s; this class fixes the rank at 2.</remarks>
+public sealed class Conv2DTranspose : ConvTransposeBase
+{
+    /// <summary>Validates and stores the hyper-parameters (Keras's arguments and defaults); weights come with the first call.</summary>
+    /// <inheritdoc cref="ConvTransposeBase(int, int, IntTuple, System.Nullable{IntTuple}, string, System.Nullable{IntTuple}, string, System.Nullable{IntTuple}, int, object, bool, object, object, object, object, object, object, object, bool, string, long[])" path="/param[@name!='rank']"/>
+    public Conv2DTranspose(
+        int filters,
+        IntTuple kernelSize,
+        IntTuple? strides = null,
+        string padding = "valid",
+        IntTuple? outputPadding = null,
+        string? dataFormat = null,
+        IntTuple? dilationRate = null,
+        object? activation = null,
+        bool useBias = true,
+        object? kernelInitializer = null,
+        object? biasInitializer = null,
+        object? kernelRegularizer = null,
+        object? biasRegularizer = null,
+        object? activityRegularizer = null,
+        object? kernelConstraint = null,
+        object? biasConstraint = null,
+        bool trainable = true,
+        string? name = null,
+        int groups = 1,
+        long[]? outputSize = null)
+        : base(2, filters, kernelSize, strides, padding, outputPadding, dataFormat, dilationRate, groups, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, name, outputSize)
+    {
+    }
+}

@@ -1,0 +1,35 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+namespace LayersFramework.Layers.Convolutional;
+
+/// <summary>Keras's <c>Conv3DTranspose</c>: the transposed 3-D convolution, for volumes. Input (batch, depth, height, width, channels), or channels first.</summary>
+/// <remarks>Everything is <see cref="ConvTransposeBase"/>'s; this class fixes the rank at 3.</remarks>
+public sealed class Conv3DTranspose : ConvTransposeBase
+{
+    /// <summary>Validates and stores the hyper-parameters (Keras's arguments and defaults); weights come with the first call.</summary>
+    /// <inheritdoc cref="ConvTransposeBase(int, int, IntTuple, System.Nullable{IntTuple}, string, System.Nullable{IntTuple}, string, System.Nullable{IntTuple}, int, object, bool, object, object, object, object, object, object, object, bool, string, long[])" path="/param[@name!='rank']"/>
+    public Conv3DTranspose(
+        int filters,
+        IntTuple kernelSize,
+        IntTuple? strides = null,
+        string padding = "valid",
+        IntTuple? outputPadding = null,
+        string? dataFormat = null,
+        IntTuple? dilationRate = null,
+        object? activation = null,
+        bool useBias = true,
+        object? kernelInitializer = null,
+        object? biasInitializer = null,
+        object? kernelRegularizer = null,
+        object? biasRegularizer = null,
+        object? activityRegularizer = null,
+        object? kernelConstraint = null,
+        object? biasConstraint = null,
+        bool trainable = true,
+        string? name = null,
+        int groups = 1,
+        long[]? outputSize = null)
+        : base(3, filters, kernelSize, strides, padding, outputPadding, dataFormat, dilationRate, groups, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, name, outputSize)
+    {
+    }
+}

@@ -1,0 +1,252 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using LayersFramework.Configuration;
+using LayersFramework.Constraints;
+using LayersFramework.Initializers;
+using LayersFramework.Regularizers;
+using LayersFramework.Torch;
+
+namespace LayersFramework.Layers;
+
+/// <summary>
+/// The base of every layer, with Keras's lifecycle: the constructor validates and stores hyper-parameters only;
+/// the first <see cref="Call(Tensor)"/> builds the weights for the input's shape (<see cref="Build"/>, through
+/// <see cref="AddWeight"/>) and locks weight creation; every call computes <see cref="Forward"/>.
+/// </summary>
+/// <remarks>
+/// Weights live until the layer is disposed; no dispose scope frees them. <see cref="Losses"/> holds each weight's
+/// regularization penalty and the activity regularization of the last call, divided by its batch size, as
+/// Keras computes them.
+/// </remarks>
+public abstract class Layer : IDisposable
+{
+    private readonly List<Variable> weights = [];
+    private readonly Dictionary<Variable, bool> createdTrainable = [];
+    private Tensor? activityLoss;
+    private bool locked;
+    private bool trainable;
+    private bool disposed;
+
+    /// <summary>Stores the base hyper-parameters.</summary>
+    /// <param name="name">The layer's name; a unique snake_case one from the class name unless given.</param>
+    /// <param name="trainable">Whether the weights train.</param>
+    /// <param name="activityRegularizer">A regularizer of the layer's output, by Keras name, config or object; none unless given.</param>
+    protected Layer(string? name, bool trainable, object? activityRegularizer)
+    {
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("name must not be empty or blank; give null for a default name.", nameof(name));
+        }
+
+        Name = name ?? LayerNames.Next(KerasNames.ToSnakeCase(GetType().Name));
+        this.trainable = trainable;
+        ActivityRegularizer = RegularizerRegistry.Get(activityRegularizer, nameof(activityRegularizer));
+    }
+
+    /// <summary>Gets the layer's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets a value indicating whether the weights exist (after the first call).</summary>
+    public bool Built { get; private set; }
+
+    /// <summary>Gets the regularizer of the layer's output, or null.</summary>
+    public IRegularizer? ActivityRegularizer { get; }
+
+    /// <summary>Gets or sets whether the weights train; freezing empties <see cref="TrainableWeights"/> and stops their gradients.</summary>
+    public bool Trainable
+    {
+        get => trainable;
+        set
+        {
+            trainable = value;
+            foreach (var weight in weights)
+            {
+                weight.Trainable = value && createdTrainable[weight];
+            }
+        }
+    }
+
+    /// <summary>Gets every weight, in creation order (Keras's order: kernel, then bias).</summary>
+    public IReadOnlyList<Variable> Weights => weights;
+
+    /// <summary>Gets the weights that train.</summary>
+    public IReadOnlyList<Variable> TrainableWeights => trainable ? weights.Where(w => createdTrainable[w]).ToList() : [];
+
+    /// <summary>Gets the weights that do not train.</summary>
+    public IReadOnlyList<Variable> NonTrainableWeights => trainable ? weights.Where(w => !createdTrainable[w]).ToList() : weights.ToList();
+
+    /// <summary>
+    /// Gets the regularization losses, computed anew on each access (the caller owns them; read them inside a
+    /// <see cref="DisposeScope"/>): the penalty of every trainable weight with a regularizer (Keras 3 skips frozen
+    /// weights), then the activity regularization of the last call divided by its batch size.
+    /// </summary>
+    public IReadOnlyList<Tensor> Losses
+    {
+        get
+        {
+            var losses = TrainableWeights.Where(w => w.Regularizer is not null).Select(w => w.Regularizer!.Compute(w.Value)).ToList();
+            if (activityLoss is not null)
+            {
+                losses.Add(activityLoss.Alias());
+            }
+
+            return losses;
+        }
+    }
+
+    /// <summary>Applies the layer, building its weights for the input's shape on the first call.</summary>
+    /// <param name="inputs">The input.</param>
+    /// <returns>The output, which the caller owns.</returns>
+    /// <exception cref="ArgumentException">The input does not fit the layer (the message says why).</exception>
+    public Tensor Call(Tensor inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        EnsureBuilt(inputs.Shape);
+        var output = Forward(inputs);
+        RecordActivityLoss(output);
+        return output;
+    }
+
+    /// <summary>The output shape for an input shape, where null stands for an unknown size (such as the batch).</summary>
+    /// <param name="inputShape">The input's shape.</param>
+    /// <returns>The output's shape.</returns>
+    public abstract long?[] ComputeOutputShape(long?[] inputShape);
+
+    /// <summary>Copies of the weights' values in Keras's order and layout (for a transposed convolution: kernel, then bias).</summary>
+    /// <returns>New tensors the caller owns.</returns>
+    public Tensor[] GetWeights() => weights.Select(w => w.Value.Detach().Clone().DetachFromDisposeScope()).ToArray();
+
+    /// <summary>Sets the weights' values from tensors in Keras's order and layout.</summary>
+    /// <param name="values">One tensor per weight, of its shape.</param>
+    /// <exception cref="InvalidOperationException">The layer is not built yet.</exception>
+    /// <exception cref="ArgumentException">The count or a shape differs; the message names the weight.</exception>
+    public void SetWeights(params Tensor[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!Built)
+        {
+            throw new InvalidOperationException($"Layer {Name} has no weights yet: call it once (or build it) before SetWeights.");
+        }
+
+        if (values.Length != weights.Count)
+        {
+            throw new ArgumentException(
+                $"Layer {Name} has {weights.Count} weights ({string.Join(", ", weights.Select(w => $"{w.Name} {Tuples.Format(w.Shape)}"))}) but {values.Length} values were given.",
+                nameof(values));
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            weights[i].Assign(values[i]);
+        }
+    }
+
+    /// <summary>Projects every weight that has a constraint onto it; optimizers call this after each update (Keras's rule).</summary>
+    public void ApplyConstraints()
+    {
+        foreach (var weight in weights)
+        {
+            weight.ApplyConstraint();
+        }
+    }
+
+    /// <summary>The layer's Keras config: name and trainable here; subclasses add their arguments.</summary>
+    /// <returns>A new config object.</returns>
+    public virtual JsonObject GetConfig() => new()
+    {
+        ["name"] = Name,
+        ["trainable"] = trainable,
+        ["dtype"] = "float32",
+    };
+
+    /// <summary>Frees every weight.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees every weight and the last activity loss.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposed || !disposing)
+        {
+            return;
+        }
+
+        foreach (var weight in weights)
+        {
+            weight.Dispose();
+        }
+
+        activityLoss?.Dispose();
+        disposed = true;
+    }
+
+    /// <summary>Builds the layer for an input shape when it has not been built yet, then locks weight creation.</summary>
+    /// <param name="inputShape">The input's shape.</param>
+    protected void EnsureBuilt(long[] inputShape)
+    {
+        if (!Built)
+        {
+            Build(inputShape);
+            Built = true;
+            locked = true;
+        }
+    }
+
+    /// <summary>Creates the weights for an input shape, through <see cref="AddWeight"/>.</summary>
+    /// <param name="inputShape">The input's shape.</param>
+    protected abstract void Build(long[] inputShape);
+
+    /// <summary>Computes the output; the weights exist.</summary>
+    /// <param name="inputs">The input.</param>
+    /// <returns>The output.</returns>
+    protected abstract Tensor Forward(Tensor inputs);
+
+    /// <summary>Creates a weight; only <see cref="Build"/> may call this.</summary>
+    /// <param name="name">The weight's name, such as "kernel".</param>
+    /// <param name="shape">Its shape.</param>
+    /// <param name="initializer">What fills it (asked once, with <paramref name="shape"/>).</param>
+    /// <param name="regularizer">Its penalty in <see cref="Losses"/>, or null.</param>
+    /// <param name="constraint">Its projection in <see cref="ApplyConstraints"/>, or null.</param>
+    /// <param name="trainable">Whether it trains (while the layer does).</param>
+    /// <returns>The weight.</returns>
+    /// <exception cref="InvalidOperationException">The layer is already built: state belongs in <see cref="Build"/>.</exception>
+    protected Variable AddWeight(string name, long[] shape, IInitializer initializer, IRegularizer? regularizer = null, IConstraint? constraint = null, bool trainable = true)
+    {
+        ArgumentNullException.ThrowIfNull(initializer);
+        if (locked)
+        {
+            throw new InvalidOperationException(
+                $"Layer {Name} is already built, so it cannot create the weight '{name}' now. Create weights in Build(), which runs once on the first call.");
+        }
+
+        var value = initializer.Initialize(shape);
+        value.RequiresGrad = trainable && this.trainable;
+        var weight = new Variable(name, $"{Name}/{name}", value, trainable && this.trainable, regularizer, constraint);
+        weights.Add(weight);
+        createdTrainable[weight] = trainable;
+        return weight;
+    }
+
+    private void RecordActivityLoss(Tensor output)
+    {
+        if (ActivityRegularizer is null)
+        {
+            return;
+        }
+
+        activityLoss?.Dispose();
+        using var scope = new DisposeScope();
+        var penalty = ActivityRegularizer.Compute(output);
+        var batch = output.Rank == 0 ? 1 : output.Size(0);
+        activityLoss = scope.Detach(batch == 0 ? penalty * 0 : penalty / batch);
+    }
+}

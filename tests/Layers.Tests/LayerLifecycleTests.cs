@@ -1,0 +1,230 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using LayersFramework.Initializers;
+using LayersFramework.Layers.Convolutional;
+
+namespace LayersFramework.Layers.Tests;
+
+public sealed class LayerLifecycleTests
+{
+    [Fact]
+    public void Constructor_CreatesNoWeights_TheFirstCallBuildsThemInKerasLayout()
+    {
+        using var scope = new DisposeScope();
+        using var layer = new Conv2DTranspose(filters: 4, kernelSize: [3, 2], strides: 2, padding: "same");
+        Assert.False(layer.Built);
+        Assert.Empty(layer.Weights);
+
+        var output = layer.Call(Tensor.Ones([2, 5, 5, 3]));
+
+        Assert.True(layer.Built);
+        Assert.Equal(new long[] { 3, 2, 4, 3 }, layer.Kernel!.Shape);
+        Assert.Equal(new long[] { 4 }, layer.Bias!.Shape);
+        Assert.Equal(new[] { "kernel", "bias" }, layer.Weights.Select(w => w.Name));
+        Assert.Equal(new long[] { 2, 10, 10, 4 }, output.Shape);
+    }
+
+    [Fact]
+    public void DefaultNames_AreUniqueSnakeCaseOfTheClass()
+    {
+        using var first = new Conv3DTranspose(1, 1);
+        using var second = new Conv3DTranspose(1, 1);
+        using var named = new Conv3DTranspose(1, 1, name: "decoder_up");
+
+        Assert.StartsWith("conv3d_transpose", first.Name, StringComparison.Ordinal);
+        Assert.NotEqual(first.Name, second.Name);
+        Assert.Equal("decoder_up", named.Name);
+    }
+
+    [Fact]
+    public void Losses_CountWeightPenaltiesAndTheLastCallsActivityPenalty_DividedByTheBatch()
+    {
+        using var scope = new DisposeScope();
+        using var layer = new Conv2DTranspose(3, 3, padding: "valid", kernelRegularizer: "l2", biasRegularizer: "l2", activityRegularizer: "l2", biasInitializer: "ones");
+        var input = Tensor.Ones([2, 5, 5, 2]);
+
+        var output = layer.Call(input);
+        var losses = layer.Losses;
+
+        Assert.Equal(3, losses.Count);
+        var kernel = layer.Kernel!.Value;
+        Assert.Equal(0.01 * kernel.Square().Sum().Item(), losses[0].Item(), 6);
+        Assert.Equal(0.01 * 3, losses[1].Item(), 6);
+        Assert.Equal(0.01 * output.Square().Sum().Item() / 2, losses[2].Item(), 4);
+    }
+
+    [Fact]
+    public void Freezing_EmptiesTrainableWeights_DropsTheirPenalties_AndStopsGradients()
+    {
+        using var scope = new DisposeScope();
+        using var layer = new Conv1DTranspose(2, 3, kernelRegularizer: "l1");
+        layer.Call(Tensor.Ones([1, 4, 2]));
+
+        layer.Trainable = false;
+
+        Assert.Empty(layer.TrainableWeights);
+        Assert.Equal(2, layer.NonTrainableWeights.Count);
+        Assert.Empty(layer.Losses);
+        Assert.False(layer.Kernel!.Value.RequiresGrad);
+        layer.Trainable = true;
+        Assert.Equal(2, layer.TrainableWeights.Count);
+        Assert.True(layer.Kernel.Value.RequiresGrad);
+    }
+
+    [Fact]
+    public void GetWeights_AndSetWeights_UseKerasOrder_AndCheckShapes()
+    {
+        using var scope = new DisposeScope();
+        using var layer = new Conv2DTranspose(2, 2);
+        Assert.Throws<InvalidOperationException>(() => layer.SetWeights(Tensor.Zeros([2, 2, 2, 1])));
+        layer.Call(Tensor.Ones([1, 3, 3, 1]));
+
+        var kernel = Tensor.Full([2, 2, 2, 1], 0.5);
+        var bias = Tensor.FromArray(new float[] { 1, -1 }, [2]);
+        layer.SetWeights(kernel, bias);
+        var weights = layer.GetWeights();
+
+        Assert.Equal(kernel.ToArray<float>(), weights[0].ToArray<float>());
+        Assert.Equal(bias.ToArray<float>(), weights[1].ToArray<float>());
+        var countError = Assert.Throws<ArgumentException>(() => layer.SetWeights(kernel));
+        Assert.Contains("has 2 weights (kernel (2, 2, 2, 1), bias (2,)) but 1 values were given", countError.Message, StringComparison.Ordinal);
+        var shapeError = Assert.Throws<ArgumentException>(() => layer.SetWeights(Tensor.Zeros([2, 2, 1, 2]), bias));
+        Assert.Contains("have shape (2, 2, 1, 2) but the weight has shape (2, 2, 2, 1)", shapeError.Message, StringComparison.Ordinal);
+        foreach (var weight in weights)
+        {
+            weight.Dispose();
+        }
+    }
+
+    [Fact]
+    public void CreatingAWeightAfterBuild_SaysWhereStateBelongs()
+    {
+        using var scope = new DisposeScope();
+        using var layer = new LateWeightLayer();
+        layer.Call(Tensor.Ones([1]));
+
+        var error = Assert.Throws<InvalidOperationException>(layer.AddLateWeight);
+
+        Assert.Contains("Create weights in Build()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApplyConstraints_ProjectsTheKernel_AndIsNotAppliedBefore()
+    {
+        using var scope = new DisposeScope();
+        using var layer = new Conv1DTranspose(1, 2, kernelInitializer: new Constant(-1), kernelConstraint: "non_neg", useBias: false);
+        layer.Call(Tensor.Ones([1, 2, 1]));
+        Assert.All(layer.Kernel!.Value.ToArray<float>(), v => Assert.Equal(-1f, v));
+
+        layer.ApplyConstraints();
+
+        Assert.All(layer.Kernel.Value.ToArray<float>(), v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void Dispose_FreesEveryWeight()
+    {
+        var baseline = Tensor.LiveCount;
+        var layer = new Conv2DTranspose(2, 3, activityRegularizer: "l2");
+        using (new DisposeScope())
+        {
+            layer.Call(Tensor.Ones([1, 4, 4, 2]));
+            _ = layer.Losses;
+        }
+
+        layer.Dispose();
+
+        Assert.Equal(baseline, Tensor.LiveCount);
+    }
+
+    [Fact]
+    public void TfKerasDilationCase_K2_1_GivesItsKnownValues()
+    {
+        using var scope = new DisposeScope();
+        using var layer = new Conv2DTranspose(1, 3, padding: "same", dilationRate: 2, kernelInitializer: "ones");
+        var input = Tensor.Arange(48).Reshape(1, 4, 4, 3);
+
+        var output = layer.Call(input);
+
+        double[] rowA = [192, 228, 192, 228];
+        double[] rowB = [336, 372, 336, 372];
+        Assert.Equal(new long[] { 1, 4, 4, 1 }, output.Shape);
+        Assert.Equal(rowA.Concat(rowB).Concat(rowA).Concat(rowB), output.ToArray<double>());
+    }
+
+    [Fact]
+    public void ChannelsFirst_GivesTheSameValuesAsChannelsLast()
+    {
+        using var scope = new DisposeScope();
+        using var last = new Conv2DTranspose(3, [3, 3], strides: [2, 1], padding: "same", outputPadding: [1, 0], kernelInitializer: new GlorotUniform(seed: 3), biasInitializer: new RandomNormal(seed: 4));
+        using var first = new Conv2DTranspose(3, [3, 3], strides: [2, 1], padding: "same", outputPadding: [1, 0], dataFormat: "channels_first", kernelInitializer: new GlorotUniform(seed: 3), biasInitializer: new RandomNormal(seed: 4));
+        using var generator = new Generator(5);
+        var input = Tensor.Randn([2, 4, 5, 2], generator);
+
+        var fromLast = last.Call(input);
+        var fromFirst = first.Call(input.Permute(0, 3, 1, 2));
+
+        Assert.True(fromFirst.Permute(0, 2, 3, 1).AllClose(fromLast, 1e-5, 1e-6));
+    }
+
+    [Fact]
+    public void TargetOutputSize_AtCallTime_IsUsed_AndAnInvalidOneNamesTheValidRange()
+    {
+        using var scope = new DisposeScope();
+        using var layer = new Conv2DTranspose(2, 3, strides: 2, padding: "same");
+        var input = Tensor.Ones([1, 4, 4, 2]);
+
+        Assert.Equal(new long[] { 1, 7, 8, 2 }, layer.Call(input, [7, 8]).Shape);
+        var error = Assert.Throws<ArgumentException>(() => layer.Call(input, [9, 8]));
+        Assert.Contains("valid heights are 7..8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("filters", "Expected a strictly positive value. Received filters=0.")]
+    [InlineData("kernelSize", "Received kernelSize=(1, 0), including values {0} that do not satisfy `value > 0`")]
+    [InlineData("strides", "must be a tuple of 2 integers. Received strides=(1, 1, 1).")]
+    [InlineData("outputPadding", "outputPadding must be strictly less than strides for all dimensions. At dimension 0")]
+    [InlineData("padding", "padding 'causal' is not 'valid' or 'same'.")]
+    [InlineData("dataFormat", "dataFormat 'nhwc' is not 'channels_last' or 'channels_first'.")]
+    [InlineData("kernelInitializer", "Unknown initializer 'glorot'.")]
+    [InlineData("activation", "Unknown activation 'rectifier'.")]
+    public void Constructor_RejectsKerasInvalidArguments_NamingThem(string parameter, string message)
+    {
+        Action create = parameter switch
+        {
+            "filters" => () => _ = new Conv2DTranspose(0, 3),
+            "kernelSize" => () => _ = new Conv2DTranspose(1, [1, 0]),
+            "strides" => () => _ = new Conv2DTranspose(1, 3, strides: new[] { 1, 1, 1 }),
+            "outputPadding" => () => _ = new Conv2DTranspose(1, 3, strides: 2, outputPadding: 2),
+            "padding" => () => _ = new Conv2DTranspose(1, 3, padding: "causal"),
+            "dataFormat" => () => _ = new Conv2DTranspose(1, 3, dataFormat: "nhwc"),
+            "kernelInitializer" => () => _ = new Conv2DTranspose(1, 3, kernelInitializer: "glorot"),
+            _ => () => _ = new Conv2DTranspose(1, 3, activation: "rectifier"),
+        };
+
+        var error = Assert.ThrowsAny<ArgumentException>(create);
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SamePadding_EvenKernel_OutputPaddingZero_IsRefusedUpFront()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Conv1DTranspose(1, 2, strides: 2, padding: "same", outputPadding: 0));
+
+        Assert.Equal("outputPadding", error.ParamName);
+        Assert.Contains("which TensorFlow's SAME rule rejects", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class LateWeightLayer() : Layer(null, true, null)
+    {
+        public override long?[] ComputeOutputShape(long?[] inputShape) => inputShape;
+
+        public void AddLateWeight() => AddWeight("late", [1], new Zeros());
+
+        protected override void Build(long[] inputShape) => AddWeight("early", [1], new Zeros());
+
+        protected override Tensor Forward(Tensor inputs) => inputs.Alias();
+    }
+}
