@@ -22,7 +22,7 @@ namespace LayersFramework.Layers;
 /// regularization penalty and the activity regularization of the last call, divided by its batch size, as
 /// Keras computes them.
 /// </remarks>
-public abstract class Layer : IDisposable
+public abstract class Layer : IConfigurable, IDisposable
 {
     private readonly List<Variable> weights = [];
     private readonly Dictionary<Variable, bool> createdTrainable = [];
@@ -189,6 +189,13 @@ public abstract class Layer : IDisposable
         disposed = true;
     }
 
+    /// <summary>Builds the layer for a shape whose unknown sizes (null, such as the batch) are taken as 1, as Keras's build_config does.</summary>
+    /// <param name="inputShape">The input's shape.</param>
+    internal void BuildFor(long?[] inputShape) => EnsureBuilt(inputShape.Select(size => size ?? 1).ToArray());
+
+    /// <summary>Gets the input shape the layer was built for, or null before the first call.</summary>
+    public long[]? BuildInputShape { get; private set; }
+
     /// <summary>Builds the layer for an input shape when it has not been built yet, then locks weight creation.</summary>
     /// <param name="inputShape">The input's shape.</param>
     protected void EnsureBuilt(long[] inputShape)
@@ -196,6 +203,7 @@ public abstract class Layer : IDisposable
         if (!Built)
         {
             Build(inputShape);
+            BuildInputShape = (long[])inputShape.Clone();
             Built = true;
             locked = true;
         }

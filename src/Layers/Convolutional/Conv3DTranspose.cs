@@ -1,5 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
+using System.Text.Json.Nodes;
+
 namespace LayersFramework.Layers.Convolutional;
 
 /// <summary>Keras's <c>Conv3DTranspose</c>: the transposed 3-D convolution, for volumes. Input (batch, depth, height, width, channels), or channels first.</summary>
@@ -31,5 +33,18 @@ public sealed class Conv3DTranspose : ConvTransposeBase
         long[]? outputSize = null)
         : base(3, filters, kernelSize, strides, padding, outputPadding, dataFormat, dilationRate, groups, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, name, outputSize)
     {
+    }
+
+    /// <summary>Creates the layer from its Keras config (as <c>GetConfig</c> or Keras 3's <c>get_config</c> writes it).</summary>
+    /// <param name="config">The config.</param>
+    /// <returns>The layer, not yet built.</returns>
+    /// <exception cref="System.ArgumentException">A key is unexpected or a value invalid.</exception>
+    public static Conv3DTranspose FromConfig(JsonObject? config)
+    {
+        var a = ReadConfig(config, nameof(Conv3DTranspose));
+        return new Conv3DTranspose(
+            a.Filters, a.KernelSize, a.Strides, a.Padding, a.OutputPadding, a.DataFormat, a.DilationRate, Component(a.Activation), a.UseBias,
+            Component(a.KernelInitializer), Component(a.BiasInitializer), Component(a.KernelRegularizer), Component(a.BiasRegularizer),
+            Component(a.ActivityRegularizer), Component(a.KernelConstraint), Component(a.BiasConstraint), a.Trainable, a.Name, a.Groups, a.OutputSize);
     }
 }

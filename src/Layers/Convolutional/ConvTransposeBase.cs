@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using LayersFramework.Activations;
+using LayersFramework.Configuration;
 using LayersFramework.Constraints;
 using LayersFramework.Initializers;
 using LayersFramework.Ops;
@@ -261,8 +262,67 @@ public abstract class ConvTransposeBase : Layer
         config["activity_regularizer"] = RegularizerRegistry.Serialize(ActivityRegularizer);
         config["kernel_constraint"] = ConstraintRegistry.Serialize(KernelConstraint);
         config["bias_constraint"] = ConstraintRegistry.Serialize(BiasConstraint);
+        if (OutputSize is not null)
+        {
+            config["output_size"] = new JsonArray(OutputSize.Select(v => (JsonNode?)v).ToArray());
+        }
+
         return config;
     }
+
+    /// <summary>
+    /// Reads a Keras config of a transposed-convolution layer (Keras 3's or tf-keras's keys, plus our
+    /// <c>groups</c> and <c>output_size</c>) into constructor arguments; the leaves call their constructor with them.
+    /// </summary>
+    /// <param name="config">The config.</param>
+    /// <param name="className">The layer's class name, for messages.</param>
+    /// <returns>The arguments.</returns>
+    /// <exception cref="ArgumentException">A key is unexpected or a value invalid.</exception>
+    protected static ConvTransposeArguments ReadConfig(JsonObject? config, string className)
+    {
+        var reader = new ConfigReader(config, className, nameof(config));
+        var dtype = reader.Node("dtype");
+        var dtypeName = dtype switch
+        {
+            null => "float32",
+            JsonValue value => value.GetValue<string>(),
+            JsonObject policy => policy["config"]?["name"]?.GetValue<string>() ?? "float32",
+            _ => "unknown",
+        };
+        if (dtypeName != "float32")
+        {
+            throw new ArgumentException($"The config of {className} has dtype '{dtypeName}'; layers here compute in float32.", nameof(config));
+        }
+
+        var arguments = new ConvTransposeArguments(
+            Filters: (int)reader.WholeNumber("filters", 0),
+            KernelSize: IntTuple.FromArray(reader.Ints("kernel_size", [])),
+            Strides: IntTuple.FromArray(reader.Ints("strides", [1])),
+            Padding: reader.Text("padding", "valid"),
+            OutputPadding: reader.Node("output_padding") is null ? (IntTuple?)null : IntTuple.FromArray(reader.Ints("output_padding", [])),
+            DataFormat: reader.Node("data_format") is null ? null : reader.Text("data_format", "channels_last"),
+            DilationRate: IntTuple.FromArray(reader.Ints("dilation_rate", [1])),
+            Groups: (int)reader.WholeNumber("groups", 1),
+            Activation: reader.Node("activation"),
+            UseBias: reader.Boolean("use_bias", true),
+            KernelInitializer: reader.Node("kernel_initializer"),
+            BiasInitializer: reader.Node("bias_initializer"),
+            KernelRegularizer: reader.Node("kernel_regularizer"),
+            BiasRegularizer: reader.Node("bias_regularizer"),
+            ActivityRegularizer: reader.Node("activity_regularizer"),
+            KernelConstraint: reader.Node("kernel_constraint"),
+            BiasConstraint: reader.Node("bias_constraint"),
+            Trainable: reader.Boolean("trainable", true),
+            Name: reader.Node("name") is null ? null : reader.Text("name", string.Empty),
+            OutputSize: reader.Node("output_size") is JsonArray size ? size.Select(v => v!.GetValue<long>()).ToArray() : null);
+        reader.EnsureNoOtherKeys();
+        return arguments;
+    }
+
+    /// <summary>A serialized component as the registries take it: a name string as a string, an object as JSON.</summary>
+    /// <param name="node">The serialized component, or null.</param>
+    /// <returns>The identifier.</returns>
+    protected static object? Component(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var name) ? name : node;
 
     /// <inheritdoc/>
     protected override void Build(long[] inputShape)

@@ -1,0 +1,48 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+
+namespace LayersFramework.Layers.Convolutional;
+
+/// <summary>A transposed-convolution layer's constructor arguments as read from a Keras config (components still serialized).</summary>
+/// <param name="Filters">The number of output channels.</param>
+/// <param name="KernelSize">The kernel size.</param>
+/// <param name="Strides">The strides.</param>
+/// <param name="Padding">"valid" or "same".</param>
+/// <param name="OutputPadding">The output padding, or null.</param>
+/// <param name="DataFormat">"channels_last", "channels_first" or null.</param>
+/// <param name="DilationRate">The dilation.</param>
+/// <param name="Groups">The number of groups.</param>
+/// <param name="Activation">The serialized activation.</param>
+/// <param name="UseBias">Whether a bias is added.</param>
+/// <param name="KernelInitializer">The serialized kernel initializer.</param>
+/// <param name="BiasInitializer">The serialized bias initializer.</param>
+/// <param name="KernelRegularizer">The serialized kernel regularizer.</param>
+/// <param name="BiasRegularizer">The serialized bias regularizer.</param>
+/// <param name="ActivityRegularizer">The serialized activity regularizer.</param>
+/// <param name="KernelConstraint">The serialized kernel constraint.</param>
+/// <param name="BiasConstraint">The serialized bias constraint.</param>
+/// <param name="Trainable">Whether the weights train.</param>
+/// <param name="Name">The layer's name, or null.</param>
+/// <param name="OutputSize">The target output size, or null.</param>
+public sealed record ConvTransposeArguments(
+    int Filters,
+    IntTuple KernelSize,
+    IntTuple Strides,
+    string Padding,
+    IntTuple? OutputPadding,
+    string? DataFormat,
+    IntTuple DilationRate,
+    int Groups,
+    JsonNode? Activation,
+    bool UseBias,
+    JsonNode? KernelInitializer,
+    JsonNode? BiasInitializer,
+    JsonNode? KernelRegularizer,
+    JsonNode? BiasRegularizer,
+    JsonNode? ActivityRegularizer,
+    JsonNode? KernelConstraint,
+    JsonNode? BiasConstraint,
+    bool Trainable,
+    string? Name,
+    long[]? OutputSize);
