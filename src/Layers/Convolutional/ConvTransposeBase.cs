@@ -11,6 +11,7 @@ using LayersFramework.Initializers;
 using LayersFramework.Ops;
 using LayersFramework.Regularizers;
 using LayersFramework.Torch;
+using Microsoft.Extensions.Logging;
 
 namespace LayersFramework.Layers.Convolutional;
 
@@ -33,7 +34,7 @@ namespace LayersFramework.Layers.Convolutional;
 /// </para>
 /// <para>Beyond Keras: <c>groups</c>, stride together with dilation, and the target output size (U-Net skip connections).</para>
 /// </remarks>
-public abstract class ConvTransposeBase : Layer
+public abstract partial class ConvTransposeBase : Layer
 {
     private readonly string tfPadding;
     private readonly string tfDataFormat;
@@ -134,6 +135,7 @@ public abstract class ConvTransposeBase : Layer
             }
         }
 
+        WarnAboutCheckerboard();
         DataFormat = (dataFormat ?? "channels_last").ToLowerInvariant();
         if (DataFormat is not ("channels_last" or "channels_first"))
         {
@@ -373,6 +375,25 @@ public abstract class ConvTransposeBase : Layer
         return scope.MoveToOuter(result);
     }
 
+    /// <summary>
+    /// Logs a warning when the kernel size is not a multiple of the stride in some dimension: output positions then
+    /// receive unequal numbers of kernel taps, the checkerboard artifact of Odena, Dumoulin and Olah (2016),
+    /// "Deconvolution and Checkerboard Artifacts". A warning, not an error: the configuration is legal and common.
+    /// </summary>
+    private void WarnAboutCheckerboard()
+    {
+        var uneven = Enumerable.Range(0, Rank).Where(i => Strides[i] > 1 && KernelSize[i] % Strides[i] != 0).ToArray();
+        if (uneven.Length > 0)
+        {
+            Log.CheckerboardRisk(
+                LayersFrameworkLogging.For(GetType()),
+                Name,
+                Tuples.Format(KernelSize),
+                Tuples.Format(Strides),
+                string.Join(", ", uneven));
+        }
+    }
+
     /// <summary>Keras 3's output length for dimension <paramref name="i"/> (reference 4.4).</summary>
     private long Length(long input, int i)
     {
@@ -426,4 +447,10 @@ public abstract class ConvTransposeBase : Layer
     }
 
     private static JsonArray Json(int[] values) => new(values.Select(v => (JsonNode?)v).ToArray());
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Layer {Layer}: kernel size {KernelSize} is not a multiple of strides {Strides} in dimension(s) {Dimensions}; output positions receive unequal numbers of kernel taps, which causes checkerboard artifacts (Odena et al. 2016). Prefer a kernel size divisible by the stride.")]
+        public static partial void CheckerboardRisk(ILogger logger, string layer, string kernelSize, string strides, string dimensions);
+    }
 }
