@@ -102,15 +102,7 @@ public abstract class Layer : IConfigurable, IDisposable
     /// <param name="inputs">The input.</param>
     /// <returns>The output, which the caller owns.</returns>
     /// <exception cref="ArgumentException">The input does not fit the layer (the message says why).</exception>
-    public Tensor Call(Tensor inputs)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        EnsureBuilt(inputs.Shape);
-        var output = Forward(inputs);
-        RecordActivityLoss(output);
-        return output;
-    }
+    public Tensor Call(Tensor inputs) => Run(inputs, Forward);
 
     /// <summary>The output shape for an input shape, where null stands for an unknown size (such as the batch).</summary>
     /// <param name="inputShape">The input's shape.</param>
@@ -207,6 +199,24 @@ public abstract class Layer : IConfigurable, IDisposable
             Built = true;
             locked = true;
         }
+    }
+
+    /// <summary>
+    /// The one path of every call: checks the input and the layer, builds on first use, computes with
+    /// <paramref name="forward"/>, and records the activity regularization of the output.
+    /// </summary>
+    /// <param name="inputs">The input.</param>
+    /// <param name="forward">The computation, given the input once the weights exist.</param>
+    /// <returns>The output, which the caller owns.</returns>
+    protected Tensor Run(Tensor inputs, Func<Tensor, Tensor> forward)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(forward);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        EnsureBuilt(inputs.Shape);
+        var output = forward(inputs);
+        RecordActivityLoss(output);
+        return output;
     }
 
     /// <summary>Creates the weights for an input shape, through <see cref="AddWeight"/>.</summary>

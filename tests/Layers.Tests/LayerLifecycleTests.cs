@@ -179,6 +179,19 @@ public sealed class LayerLifecycleTests
         Assert.Contains("valid heights are 7..8", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CallWithATargetSize_RecordsTheActivityLoss_AndRefusesADisposedLayer()
+    {
+        using var scope = new DisposeScope();
+        var layer = new Conv1DTranspose(2, 3, strides: 2, padding: "same", activityRegularizer: "l1", kernelInitializer: "ones");
+
+        var output = layer.Call(Tensor.Ones([2, 4, 1]), [7]);
+
+        Assert.Equal(0.01 * output.Abs().Sum().Item() / 2, Assert.Single(layer.Losses).Item(), 5);
+        layer.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => layer.Call(Tensor.Ones([2, 4, 1]), [7]));
+    }
+
     [Theory]
     [InlineData("filters", "Expected a strictly positive value. Received filters=0.")]
     [InlineData("kernelSize", "Received kernelSize=(1, 0), including values {0} that do not satisfy `value > 0`")]

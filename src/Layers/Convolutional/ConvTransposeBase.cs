@@ -225,10 +225,8 @@ public abstract partial class ConvTransposeBase : Layer
     /// <exception cref="ArgumentException">A size does not fit the input; the message gives the valid range.</exception>
     public Tensor Call(Tensor inputs, long[] outputSize)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        EnsureBuilt(inputs.Shape);
-        var output = Compute(inputs, CheckedOutputSize(outputSize, nameof(outputSize)));
-        return output;
+        var size = CheckedOutputSize(outputSize, nameof(outputSize));
+        return Run(inputs, x => Compute(x, size));
     }
 
     /// <inheritdoc/>
