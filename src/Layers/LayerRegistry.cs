@@ -4,7 +4,6 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Layers.Convolutional;
 
 namespace LayersFramework.Layers;
 

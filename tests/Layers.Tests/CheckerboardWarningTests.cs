@@ -1,6 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Layers.Convolutional;
 using Microsoft.Extensions.Logging;
 
 namespace LayersFramework.Layers.Tests;

@@ -3,7 +3,6 @@
 using System.Text.Json.Nodes;
 using LayersFramework.Constraints;
 using LayersFramework.Initializers;
-using LayersFramework.Layers.Convolutional;
 using LayersFramework.Regularizers;
 using Moq;
 

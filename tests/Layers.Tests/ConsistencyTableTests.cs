@@ -1,6 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Layers.Convolutional;
 
 namespace LayersFramework.Layers.Tests;
 

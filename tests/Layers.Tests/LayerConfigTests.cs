@@ -5,7 +5,6 @@ using LayersFramework.Activations;
 using LayersFramework.Configuration;
 using LayersFramework.Constraints;
 using LayersFramework.Initializers;
-using LayersFramework.Layers.Convolutional;
 using LayersFramework.Regularizers;
 
 namespace LayersFramework.Layers.Tests;

@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Initializers;
-using LayersFramework.Layers.Convolutional;
 
 namespace LayersFramework.Layers.Tests;
 

@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 
-namespace LayersFramework.Layers.Convolutional;
+namespace LayersFramework.Layers;
 
 /// <summary>Keras's <c>Conv1DTranspose</c>: the transposed 1-D convolution, for audio and sequence up-sampling. Input (batch, length, channels), or (batch, channels, length) for channels_first.</summary>
 /// <remarks>Everything is <see cref="ConvTransposeBase"/>'s; this class fixes the rank at 1.</remarks>

@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 
-namespace LayersFramework.Layers.Convolutional;
+namespace LayersFramework.Layers;
 
 /// <summary>Keras's <c>Conv2DTranspose</c>: the transposed 2-D convolution of decoders, GAN generators and U-Net up-sampling paths. Input (batch, height, width, channels), or (batch, channels, height, width) for channels_first.</summary>
 /// <remarks>Everything is <see cref="ConvTransposeBase"/>'s; this class fixes the rank at 2.</remarks>

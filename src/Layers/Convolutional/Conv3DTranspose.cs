@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 
-namespace LayersFramework.Layers.Convolutional;
+namespace LayersFramework.Layers;
 
 /// <summary>Keras's <c>Conv3DTranspose</c>: the transposed 3-D convolution, for volumes. Input (batch, depth, height, width, channels), or channels first.</summary>
 /// <remarks>Everything is <see cref="ConvTransposeBase"/>'s; this class fixes the rank at 3.</remarks>

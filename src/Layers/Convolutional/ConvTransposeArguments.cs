@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 
-namespace LayersFramework.Layers.Convolutional;
+namespace LayersFramework.Layers;
 
 /// <summary>A transposed-convolution layer's constructor arguments as read from a Keras config (components still serialized).</summary>
 /// <param name="Filters">The number of output channels.</param>

@@ -13,7 +13,7 @@ using LayersFramework.Regularizers;
 using LayersFramework.Torch;
 using Microsoft.Extensions.Logging;
 
-namespace LayersFramework.Layers.Convolutional;
+namespace LayersFramework.Layers;
 
 /// <summary>
 /// The transposed convolution of any rank (Keras's BaseConvTranspose); <see cref="Conv1DTranspose"/>,

@@ -4,7 +4,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using LayersFramework.Layers.Convolutional;
 using LayersFramework.Torch;
 
 namespace LayersFramework.Layers.Compat.V1;
@@ -88,7 +87,7 @@ public sealed class LayerScope : IDisposable
                     $"Variable {scopeName}/kernel already exists, disallowed. Did you mean to set reuse: true? Give another name for a new layer.", nameof(reuse));
             }
 
-            var layer = (Convolutional.Conv2DTranspose)existing;
+            var layer = (Layers.Conv2DTranspose)existing;
             CheckSameShape(layer, filters, kernelSize, inputs, scopeName);
             return layer.Call(inputs);
         }
@@ -99,7 +98,7 @@ public sealed class LayerScope : IDisposable
                 $"Variable {scopeName}/kernel does not exist: reuse: true applies a layer made earlier with the same name. Leave reuse unset to create it.", nameof(reuse));
         }
 
-        var created = new Convolutional.Conv2DTranspose(
+        var created = new Layers.Conv2DTranspose(
             filters, kernelSize, strides, padding, null, dataFormat, null, activation, useBias, kernelInitializer, biasInitializer,
             kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, scopeName);
         try
@@ -126,7 +125,7 @@ public sealed class LayerScope : IDisposable
         layers.Clear();
     }
 
-    private static void CheckSameShape(Convolutional.Conv2DTranspose layer, int filters, IntTuple kernelSize, Tensor inputs, string scopeName)
+    private static void CheckSameShape(Layers.Conv2DTranspose layer, int filters, IntTuple kernelSize, Tensor inputs, string scopeName)
     {
         var kernel = kernelSize.Expand(2) ?? [];
         var inChannels = layer.DataFormat == "channels_first" ? inputs.Size(1) : inputs.Size(-1);
