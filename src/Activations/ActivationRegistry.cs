@@ -14,7 +14,7 @@ namespace LayersFramework.Activations;
 /// <summary>
 /// Keras's <c>keras.activations</c> module: resolves an activation identifier (<see cref="Get"/>), writes an activation
 /// in Keras's serialized form (<see cref="Serialize"/>), and registers an application's own activation functions by
-/// name (<see cref="Register"/>).
+/// name in a registry of its own (<see cref="RegisterFunction"/>).
 /// </summary>
 /// <remarks>
 /// <para>Built-in names are Keras 3's function names: relu, leaky_relu, relu6, softmax, celu, elu, selu, softplus,
@@ -40,29 +40,17 @@ namespace LayersFramework.Activations;
 public static class ActivationRegistry
 {
     private const string FunctionClassName = "function";
-    private static readonly Lock Gate = new();
-    private static readonly Dictionary<string, CustomFunction> CustomFunctions = new(StringComparer.Ordinal);
-    private static readonly BuiltIns Known = CreateBuiltIns();
+    private const string AnonymousName = "lambda";
+
+    /// <summary>The config each built-in activation has when made from its name alone (null for those without defaults).</summary>
+    private static readonly Dictionary<Type, JsonObject?> DefaultConfigs = [];
 
     /// <summary>
-    /// Gets the registry of built-in activation classes, under their Keras names, class names and aliases; an
-    /// application can add its own configurable <see cref="IActivation"/> types with
-    /// <see cref="ComponentRegistry{T}.RegisterCustom"/>. Delegate-backed activations are registered with
-    /// <see cref="Register"/> instead (the registry keys registrations by type, and they all share one type).
+    /// Gets the read-only registry of the built-in activations, under their Keras names, class names and aliases,
+    /// which <see cref="Get"/> uses. An application's own activation classes and functions go into a catalog of its own
+    /// (<c>services.AddLayersFramework</c>), built on <see cref="CreateRegistry"/>.
     /// </summary>
-    public static ComponentRegistry<IActivation> Registry => Known.Registry;
-
-    /// <summary>Gets every name <see cref="Get"/> resolves: the registry's and the registered functions', sorted.</summary>
-    public static IReadOnlyList<string> Names
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return Registry.Names.Concat(CustomFunctions.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            }
-        }
-    }
+    public static ComponentRegistry<IActivation> BuiltIns { get; } = CreateBuiltIns(DefaultConfigs).MakeReadOnly();
 
     /// <summary>Resolves an activation identifier as Keras's <c>keras.activations.get</c> does.</summary>
     /// <param name="identifier">
@@ -80,14 +68,23 @@ public static class ActivationRegistry
     /// The name is unknown (the message lists the known names), the serialized form is malformed or its config is
     /// invalid, or the identifier is of another kind; ParamName is <paramref name="parameterName"/>.
     /// </exception>
-    public static IActivation Get(object? identifier, string parameterName = "identifier") => identifier switch
+    public static IActivation Get(object? identifier, string parameterName = "identifier") => Resolve(BuiltIns, identifier, parameterName);
+
+    /// <summary>Resolves an activation identifier as <see cref="Get"/> does, through the given registry.</summary>
+    /// <param name="registry">The registry, such as an application catalog's.</param>
+    /// <param name="identifier">The identifier, as for <see cref="Get"/>.</param>
+    /// <param name="parameterName">The argument the identifier came from, named by exceptions.</param>
+    /// <returns>The activation.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Get"/>.</exception>
+    public static IActivation Resolve(ComponentRegistry<IActivation> registry, object? identifier, string parameterName) => identifier switch
     {
+        _ when registry is null => throw new ArgumentNullException(nameof(registry)),
         null => new Linear(),
         IActivation activation => activation,
         Func<Tensor, Tensor> function => Wrap(function),
-        string name => Create(name, null, parameterName),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => Create(value.GetValue<string>(), null, parameterName),
-        JsonObject serialized => Deserialize(serialized, parameterName),
+        string name => Create(registry, name, null, parameterName),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => Create(registry, value.GetValue<string>(), null, parameterName),
+        JsonObject serialized => Deserialize(registry, serialized, parameterName),
         _ => throw new ArgumentException(
             $"Could not interpret activation identifier: {(identifier is JsonNode node ? node.ToJsonString() : identifier)} (a {identifier.GetType().Name}); give an IActivation, a Func<Tensor, Tensor>, a name such as \"relu\", or a serialized activation.",
             parameterName),
@@ -96,111 +93,89 @@ public static class ActivationRegistry
     /// <summary>
     /// Serializes an activation: its Keras name as a JSON string when it is a built-in with its default config (as
     /// Keras writes activations); Keras's envelope <c>{"module", "class_name", "config", "registered_name"}</c> when it
-    /// carries options or is an application's registered class; Keras's custom-function form for a registered
-    /// <see cref="DelegateActivation"/>. <see cref="Get"/> reads every form back.
+    /// carries options or is an application's own class; Keras's custom-function form
+    /// <c>{"module": null, "class_name": "function", "config": "Custom&gt;cube", "registered_name": "Custom&gt;cube"}</c>
+    /// for a <see cref="DelegateActivation"/>. <see cref="Get"/> reads the built-ins back; a catalog that registered
+    /// the application's own ones reads those.
     /// </summary>
     /// <param name="activation">The activation.</param>
     /// <returns>A JSON string or object.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="activation"/> is null.</exception>
-    /// <exception cref="ArgumentException">
-    /// The activation could not be read back: a <see cref="DelegateActivation"/> that is not registered under its name
-    /// with that function, or an <see cref="IActivation"/> type the registry does not know.
-    /// </exception>
+    /// <exception cref="ArgumentException">The activation is an anonymous function, which no name could read back.</exception>
     public static JsonNode Serialize(IActivation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
         if (activation is DelegateActivation function)
         {
-            var registeredName = RegisteredNameOf(function) ?? throw new ArgumentException(
-                $"The activation function '{function.Name}' is not registered, so it could not be read back; register it first with ActivationRegistry.Register(\"{function.Name}\", function).",
-                nameof(activation));
+            if (function.Name == AnonymousName)
+            {
+                throw new ArgumentException(
+                    "An anonymous activation function could not be read back from a config; give it a name (new DelegateActivation(\"cube\", function)) and register that name in the catalog that loads the config (options.AddActivationFunction).",
+                    nameof(activation));
+            }
+
             return new JsonObject
             {
                 ["module"] = null,
                 ["class_name"] = FunctionClassName,
-                ["config"] = registeredName,
-                ["registered_name"] = registeredName,
+                ["config"] = function.RegisteredName,
+                ["registered_name"] = function.RegisteredName,
             };
         }
 
-        if (Known.DefaultConfigs.TryGetValue(activation.GetType(), out var defaults)
+        if (DefaultConfigs.TryGetValue(activation.GetType(), out var defaults)
             && defaults is not null
             && JsonNode.DeepEquals(defaults, activation.GetConfig()))
         {
             return JsonValue.Create(activation.Name);
         }
 
-        try
-        {
-            return Registry.Serialize(activation);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException(ReasonOf(e), nameof(activation), e);
-        }
+        return BuiltIns.Serialize(activation);
     }
 
-    /// <summary>Wraps a function as an activation, without registering it (see <see cref="Register"/>).</summary>
+    /// <summary>Wraps a function as an activation, without registering it (see <see cref="RegisterFunction"/>).</summary>
     /// <param name="name">The activation's name.</param>
     /// <param name="function">The function; it must return a new tensor.</param>
+    /// <param name="package">The package part of its registered name; "Custom" by default, as in Keras.</param>
     /// <returns>The activation.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="function"/> is null.</exception>
-    public static DelegateActivation FromDelegate(string name, Func<Tensor, Tensor> function) => new(name, function);
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="package"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static DelegateActivation FromDelegate(string name, Func<Tensor, Tensor> function, string package = ComponentNames.DefaultPackage) =>
+        new(name, function, package);
 
     /// <summary>
     /// Registers a function as an activation, as Keras's <c>register_keras_serializable(package)</c> does for a custom
-    /// function: <see cref="Get"/> then resolves <paramref name="name"/>, "<paramref name="package"/>&gt;<paramref name="name"/>"
-    /// and the function itself to the returned activation, and <see cref="Serialize"/> writes it. Registering the same
-    /// name with the same function and package again returns the first registration.
+    /// function: the registry then resolves <paramref name="name"/> and "<paramref name="package"/>&gt;<paramref name="name"/>"
+    /// to the returned activation, which serializes under that registered name.
     /// </summary>
+    /// <param name="registry">The registry to extend (an application catalog's; the built-ins are read-only).</param>
     /// <param name="name">The name, such as "cube".</param>
     /// <param name="function">The function; it must return a new tensor and should be differentiable.</param>
     /// <param name="package">The package part of the registered name; "Custom" by default, as in Keras.</param>
     /// <returns>The registered activation.</returns>
-    /// <exception cref="ArgumentException">
-    /// <paramref name="name"/> or <paramref name="package"/> is empty, <paramref name="name"/> is a built-in name, or it is
-    /// already registered with another function.
-    /// </exception>
+    /// <exception cref="ArgumentException">A name is empty, or already taken (a built-in's, or another function's).</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static DelegateActivation Register(string name, Func<Tensor, Tensor> function, string package = "Custom")
+    /// <exception cref="InvalidOperationException">The registry is read-only.</exception>
+    public static DelegateActivation RegisterFunction(this ComponentRegistry<IActivation> registry, string name, Func<Tensor, Tensor> function, string package = ComponentNames.DefaultPackage)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(function);
-        ArgumentException.ThrowIfNullOrWhiteSpace(package);
-        var registeredName = $"{package}>{name}";
-        foreach (var key in new[] { name, registeredName })
-        {
-            if (Registry.Contains(key))
-            {
-                throw new ArgumentException($"'{key}' is already the name of the activation class {Registry.Create(key, null, nameof(name)).GetType().Name}; give the function another name.", nameof(name));
-            }
-        }
-
-        lock (Gate)
-        {
-            if (CustomFunctions.TryGetValue(name, out var existing) || CustomFunctions.TryGetValue(registeredName, out existing))
-            {
-                if (existing.Activation.Name == name && existing.RegisteredName == registeredName && existing.Activation.Function.Equals(function))
-                {
-                    return existing.Activation;
-                }
-
-                throw new ArgumentException(
-                    $"An activation function is already registered as '{existing.Activation.Name}' ('{existing.RegisteredName}'); give '{name}' another name.", nameof(name));
-            }
-
-            var entry = new CustomFunction(new DelegateActivation(name, function), registeredName);
-            CustomFunctions[name] = entry;
-            CustomFunctions[registeredName] = entry;
-            return entry.Activation;
-        }
+        ArgumentNullException.ThrowIfNull(registry);
+        var activation = new DelegateActivation(name, function, package);
+        registry.RegisterCustom<IActivation>(
+            name,
+            config => config.Count == 0
+                ? activation
+                : throw new ArgumentException($"The activation function '{name}' takes no config, but got {config.ToJsonString()}.", nameof(config)),
+            package);
+        return activation;
     }
 
-    private static BuiltIns CreateBuiltIns()
+    /// <summary>Creates a new registry holding the built-ins, to extend with an application's own activations.</summary>
+    /// <returns>The registry, writable.</returns>
+    public static ComponentRegistry<IActivation> CreateRegistry() => CreateBuiltIns(defaults: null);
+
+    private static ComponentRegistry<IActivation> CreateBuiltIns(Dictionary<Type, JsonObject?>? defaults)
     {
         var registry = new ComponentRegistry<IActivation>("activation", "keras.activations");
-        var defaults = new Dictionary<Type, JsonObject?>();
 
         // Keras 3's order (keras/src/activations/__init__.py).
         Add(Relu.FromConfig);
@@ -221,7 +196,7 @@ public static class ActivationRegistry
         Add(Tanh.FromConfig);
         Add(TanhShrink.FromConfig);
         registry.RegisterBuiltIn(Threshold.FromConfig);
-        defaults[typeof(Threshold)] = null; // threshold(x, threshold, default_value) has no defaults
+        defaults?.Add(typeof(Threshold), null); // threshold(x, threshold, default_value) has no defaults
         Add(Sigmoid.FromConfig);
         Add(SparseSigmoid.FromConfig);
         Add(Exponential.FromConfig);
@@ -234,35 +209,24 @@ public static class ActivationRegistry
         Add(LogSoftmax.FromConfig);
         Add(LogSigmoid.FromConfig);
         Add(Sparsemax.FromConfig);
-        return new BuiltIns(registry, defaults);
+        return registry;
 
         void Add<TActivation>(Func<JsonObject, TActivation> fromConfig, params string[] aliases)
             where TActivation : IActivation
         {
             registry.RegisterBuiltIn(fromConfig, aliases);
-            defaults[typeof(TActivation)] = fromConfig([]).GetConfig();
+            defaults?.Add(typeof(TActivation), fromConfig([]).GetConfig());
         }
     }
 
-    private static IActivation Create(string name, JsonObject? config, string parameterName)
+    private static IActivation Create(ComponentRegistry<IActivation> registry, string name, JsonObject? config, string parameterName)
     {
-        if (Registry.Contains(name))
+        if (registry.Contains(name))
         {
-            return Registry.Create(name, config, parameterName);
+            return registry.Create(name, config, parameterName);
         }
 
-        lock (Gate)
-        {
-            if (CustomFunctions.TryGetValue(name, out var entry))
-            {
-                return config is null || config.Count == 0
-                    ? entry.Activation
-                    : throw new ArgumentException(
-                        $"The activation function '{name}' takes no config, but got {config.ToJsonString()}.", parameterName);
-            }
-        }
-
-        var names = Names;
+        var names = registry.Names;
         var snakeCase = KerasNames.ToSnakeCase(name);
         var suggestion = names.FirstOrDefault(known => string.Equals(known, snakeCase, StringComparison.Ordinal))
             ?? names.Where(known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase))
@@ -272,7 +236,7 @@ public static class ActivationRegistry
         throw new ArgumentException($"Unknown activation '{name}'.{hint} Known names: {string.Join(", ", names)}.", parameterName);
     }
 
-    private static IActivation Deserialize(JsonObject serialized, string parameterName)
+    private static IActivation Deserialize(ComponentRegistry<IActivation> registry, JsonObject serialized, string parameterName)
     {
         var className = TextOf(serialized, "class_name", parameterName);
         var registeredName = TextOf(serialized, "registered_name", parameterName);
@@ -282,7 +246,7 @@ public static class ActivationRegistry
             // Keras's form for a function: {"class_name": "function", "config": "relu", "registered_name": "relu"}.
             var functionName = registeredName ?? TextOf(serialized, "config", parameterName) ?? throw new ArgumentException(
                 $"A serialized activation function needs its name in \"config\" or \"registered_name\"; got {serialized.ToJsonString()}.", parameterName);
-            return Create(functionName, null, parameterName);
+            return Create(registry, functionName, null, parameterName);
         }
 
         var name = registeredName ?? className ?? throw new ArgumentException(
@@ -293,7 +257,7 @@ public static class ActivationRegistry
                 $"The \"config\" of a serialized activation must be an object; got {serialized.ToJsonString()}.", parameterName);
         }
 
-        return Create(name, config as JsonObject, parameterName);
+        return Create(registry, name, config as JsonObject, parameterName);
     }
 
     private static string? TextOf(JsonObject serialized, string key, string parameterName)
@@ -310,45 +274,9 @@ public static class ActivationRegistry
 
     private static DelegateActivation Wrap(Func<Tensor, Tensor> function)
     {
-        lock (Gate)
-        {
-            var registered = CustomFunctions.Values.FirstOrDefault(entry => entry.Activation.Function.Equals(function));
-            if (registered is not null)
-            {
-                return registered.Activation;
-            }
-        }
-
         // Keras names a function activation by its __name__; a C# lambda's compiler-generated name is not one.
         var methodName = function.Method.Name;
-        var name = methodName.Contains('<', StringComparison.Ordinal) || methodName.Contains('>', StringComparison.Ordinal) ? "lambda" : methodName;
+        var name = methodName.Contains('<', StringComparison.Ordinal) || methodName.Contains('>', StringComparison.Ordinal) ? AnonymousName : methodName;
         return new DelegateActivation(name, function);
     }
-
-    private static string? RegisteredNameOf(DelegateActivation activation)
-    {
-        lock (Gate)
-        {
-            return CustomFunctions.TryGetValue(activation.Name, out var entry) && entry.Activation.Function.Equals(activation.Function)
-                ? entry.RegisteredName
-                : null;
-        }
-    }
-
-    private static string ReasonOf(ArgumentException exception)
-    {
-        var message = exception.Message;
-        if (exception.ParamName is null)
-        {
-            return message;
-        }
-
-        var suffix = $" (Parameter '{exception.ParamName}')";
-        var index = message.IndexOf(suffix, StringComparison.Ordinal);
-        return index < 0 ? message : message.Remove(index, suffix.Length);
-    }
-
-    private sealed record BuiltIns(ComponentRegistry<IActivation> Registry, Dictionary<Type, JsonObject?> DefaultConfigs);
-
-    private sealed record CustomFunction(DelegateActivation Activation, string RegisteredName);
 }

@@ -34,6 +34,9 @@ public sealed class ComponentRegistry<T>
     /// <summary>Gets Keras's module of the built-ins, such as "keras.initializers".</summary>
     public string Module { get; }
 
+    /// <summary>Gets a value indicating whether registering is refused: the registries a catalog hands out are read-only.</summary>
+    public bool IsReadOnly { get; private set; }
+
     /// <summary>Gets every name that resolves, sorted.</summary>
     public IReadOnlyList<string> Names => byName.Keys.Order(StringComparer.Ordinal).ToList();
 
@@ -46,24 +49,69 @@ public sealed class ComponentRegistry<T>
     /// <param name="aliases">Further names, such as "normal" for RandomNormal.</param>
     public void RegisterBuiltIn<TComponent>(Func<JsonObject, TComponent> fromConfig, params string[] aliases)
         where TComponent : T =>
-        Add(typeof(TComponent), typeof(TComponent).Name, registeredName: null, config => fromConfig(config), aliases);
+        Add(typeof(TComponent), typeof(TComponent).Name, registeredName: null, config => fromConfig(config), aliases, nameof(fromConfig));
 
     /// <summary>
-    /// Registers an application's own component, serialized as Keras serializes custom objects: class name plus
-    /// <c>registered_name</c> "<paramref name="package"/>&gt;Name".
+    /// Registers an application's own component type under the names it serializes with (see
+    /// <see cref="ComponentNames.Of"/>): its <c>registered_name</c> "Package&gt;Name", the name, its snake_case form and
+    /// the class name.
     /// </summary>
-    /// <typeparam name="TComponent">The component's type.</typeparam>
+    /// <typeparam name="TComponent">The component's type, optionally marked <see cref="KerasSerializableAttribute"/>.</typeparam>
+    /// <param name="fromConfig">Builds the component from its config.</param>
+    /// <exception cref="InvalidOperationException">The registry is read-only.</exception>
+    /// <exception cref="ArgumentException">One of the names is taken by another type.</exception>
+    public void RegisterCustom<TComponent>(Func<JsonObject, TComponent> fromConfig)
+        where TComponent : T
+    {
+        ArgumentNullException.ThrowIfNull(fromConfig);
+        var names = ComponentNames.Of(typeof(TComponent));
+        Add(typeof(TComponent), names.ClassName, names.RegisteredName, config => fromConfig(config), [names.Name, KerasNames.ToSnakeCase(names.Name), names.RegisteredName], nameof(fromConfig));
+    }
+
+    /// <summary>
+    /// Registers a factory under a name of the application's choosing, serialized as Keras serializes custom objects:
+    /// <c>registered_name</c> "<paramref name="package"/>&gt;<paramref name="name"/>". Use it for a factory declared
+    /// to return the family's interface (the name then maps to the factory alone), or to give a registered type a
+    /// further name with other defaults; a concrete type registered for the first time must be named as it
+    /// serializes itself (<see cref="KerasSerializableAttribute"/>), so that its configs read back.
+    /// </summary>
+    /// <typeparam name="TComponent">The component's type, or the family's interface.</typeparam>
     /// <param name="name">The name configs use; its snake_case form resolves too.</param>
     /// <param name="fromConfig">Builds the component from its config.</param>
-    /// <param name="package">The package part of the registered name.</param>
-    public void RegisterCustom<TComponent>(string name, Func<JsonObject, TComponent> fromConfig, string package = "Custom")
+    /// <param name="package">The package part of the registered name; "Custom" unless given, as in Keras.</param>
+    /// <exception cref="InvalidOperationException">The registry is read-only.</exception>
+    /// <exception cref="ArgumentException">
+    /// A name is taken, or <typeparamref name="TComponent"/> is a concrete type not yet registered whose own names differ.
+    /// </exception>
+    public void RegisterCustom<TComponent>(string name, Func<JsonObject, TComponent> fromConfig, string package = ComponentNames.DefaultPackage)
         where TComponent : T
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Add(typeof(TComponent), name, $"{package}>{name}", config => fromConfig(config), [$"{package}>{name}"]);
+        ArgumentNullException.ThrowIfNull(fromConfig);
+        ArgumentException.ThrowIfNullOrWhiteSpace(package);
+        var type = typeof(TComponent);
+        var own = ComponentNames.Of(type);
+        var registeredName = $"{package}>{name}";
+        if (IsConcrete(type) && !byType.ContainsKey(type) && own.RegisteredName != registeredName)
+        {
+            throw new ArgumentException(
+                $"{type.Name} serializes itself as '{own.RegisteredName}', so a config naming it could not be read back under '{registeredName}'; "
+                + $"mark the class [KerasSerializable(Package = \"{package}\", Name = \"{name}\")], or register it with RegisterCustom<{type.Name}>(fromConfig).",
+                nameof(name));
+        }
+
+        Add(type, name, registeredName, config => fromConfig(config), [registeredName], nameof(name));
     }
 
-    /// <summary>Tells whether a type is registered, so that its components can be serialized.</summary>
+    /// <summary>Makes the registry read-only, so that what resolves can no longer change under its users.</summary>
+    /// <returns>This registry.</returns>
+    public ComponentRegistry<T> MakeReadOnly()
+    {
+        IsReadOnly = true;
+        return this;
+    }
+
+    /// <summary>Tells whether a type is registered (its components then serialize as this registry names them).</summary>
     /// <param name="type">The component type.</param>
     /// <returns>Whether it is registered.</returns>
     public bool IsRegistered(Type type) => byType.ContainsKey(type);
@@ -121,44 +169,28 @@ public sealed class ComponentRegistry<T>
         }
     }
 
-    /// <summary>Serializes a component in Keras's envelope: <c>{"module", "class_name", "config", "registered_name"}</c>.</summary>
-    /// <param name="component">A registered component.</param>
+    /// <summary>
+    /// Serializes a component in Keras's envelope: <c>{"module", "class_name", "config", "registered_name"}</c>. A
+    /// registered type is written as it was registered (a built-in with this registry's module); any other type as
+    /// Keras writes a custom object, with module null and the <c>registered_name</c> of <see cref="ComponentNames.Of"/>,
+    /// which a registry that registered the type (<see cref="RegisterCustom{TComponent}(Func{JsonObject, TComponent})"/>) reads back.
+    /// </summary>
+    /// <param name="component">The component.</param>
     /// <returns>The envelope.</returns>
-    /// <exception cref="ArgumentException">The component's type is not registered, so it could not be read back.</exception>
     public JsonObject Serialize(T component)
     {
         ArgumentNullException.ThrowIfNull(component);
-        if (!byType.TryGetValue(component.GetType(), out var registration))
-        {
-            throw new ArgumentException(
-                $"The {Family} {component.GetType().Name} is not registered, so its config could not be read back; register it first (RegisterCustom).", nameof(component));
-        }
-
+        var type = component.GetType();
+        var (className, registeredName) = byType.TryGetValue(type, out var registration)
+            ? (registration.ClassName, registration.RegisteredName)
+            : (ComponentNames.Of(type).ClassName, ComponentNames.Of(type).RegisteredName);
         return new JsonObject
         {
-            ["module"] = registration.RegisteredName is null ? Module : null,
-            ["class_name"] = registration.ClassName,
+            ["module"] = registeredName is null ? Module : null,
+            ["class_name"] = className,
             ["config"] = component.GetConfig(),
-            ["registered_name"] = registration.RegisteredName,
+            ["registered_name"] = registeredName,
         };
-    }
-
-    /// <summary>Returns a copy that can be extended without changing this registry.</summary>
-    /// <returns>The copy.</returns>
-    public ComponentRegistry<T> Clone()
-    {
-        var copy = new ComponentRegistry<T>(Family, Module);
-        foreach (var (name, registration) in byName)
-        {
-            copy.byName[name] = registration;
-        }
-
-        foreach (var (type, registration) in byType)
-        {
-            copy.byType[type] = registration;
-        }
-
-        return copy;
     }
 
     /// <summary>Says which component could not be made from what, and why (the inner message without .NET's parameter suffix).</summary>
@@ -177,8 +209,14 @@ public sealed class ComponentRegistry<T>
         return Create(name, serialized["config"] as JsonObject, parameterName);
     }
 
-    private void Add(Type type, string className, string? registeredName, Func<JsonObject, T> fromConfig, string[] aliases)
+    private void Add(Type type, string className, string? registeredName, Func<JsonObject, T> fromConfig, string[] aliases, string parameterName)
     {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException(
+                $"This {Family} registry is read-only; register an application's own {Family}s when building a catalog (services.AddLayersFramework(options => ...)).");
+        }
+
         var registration = new Registration(type, className, registeredName, fromConfig);
         string[] names = [className, KerasNames.ToSnakeCase(className), .. aliases];
         var fresh = new List<string>();
@@ -188,9 +226,9 @@ public sealed class ComponentRegistry<T>
             {
                 fresh.Add(name);
             }
-            else if (existing.Type != type)
+            else if (existing.Type != type || !IsConcrete(type))
             {
-                throw new ArgumentException($"The {Family} name '{name}' is already taken by {existing.ClassName}.", nameof(className));
+                throw new ArgumentException($"The {Family} name '{name}' is already taken by {existing.ClassName}; give the new one another name.", parameterName);
             }
         }
 
@@ -201,8 +239,14 @@ public sealed class ComponentRegistry<T>
             byName[name] = registration;
         }
 
-        byType.TryAdd(type, registration);
+        // A factory declared to return the interface serves its names alone; the objects it makes serialize by their own type.
+        if (IsConcrete(type))
+        {
+            byType.TryAdd(type, registration);
+        }
     }
+
+    private static bool IsConcrete(Type type) => !type.IsAbstract && !type.IsInterface;
 
     private sealed record Registration(Type Type, string ClassName, string? RegisteredName, Func<JsonObject, T> FromConfig);
 }

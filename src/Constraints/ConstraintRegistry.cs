@@ -33,11 +33,11 @@ namespace LayersFramework.Constraints;
 public static class ConstraintRegistry
 {
     /// <summary>
-    /// Gets the registry of constraint names (module "keras.constraints"), holding the built-ins. Register an
-    /// application's own constraints here with <see cref="ComponentRegistry{T}.RegisterCustom"/> so that
-    /// <see cref="Get"/> and <see cref="Serialize"/> know them.
+    /// Gets the read-only registry of the built-in constraints (module "keras.constraints"), which <see cref="Get"/>
+    /// and <see cref="Serialize"/> use. An application's own constraints go into a catalog of its own
+    /// (<c>services.AddLayersFramework</c>), built on <see cref="CreateRegistry"/>.
     /// </summary>
-    public static ComponentRegistry<IConstraint> Registry { get; } = CreateRegistry();
+    public static ComponentRegistry<IConstraint> BuiltIns { get; } = CreateRegistry().MakeReadOnly();
 
     /// <summary>
     /// Resolves a constraint as Keras's <c>constraints.get</c> does: null gives null; an <see cref="IConstraint"/> is
@@ -50,21 +50,22 @@ public static class ConstraintRegistry
     /// <exception cref="ArgumentException">The name is unknown (the message lists the known names), the identifier is of another kind, or a config has an unexpected key or a value of the wrong type.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A config holds an out-of-range bound or rate.</exception>
     public static IConstraint? Get(object? identifier, string parameterName = "identifier") =>
-        Registry.Resolve(identifier, parameterName);
+        BuiltIns.Resolve(identifier, parameterName);
 
     /// <summary>
     /// Writes a constraint out as Keras's <c>constraints.serialize</c> does:
     /// <c>{"module": "keras.constraints", "class_name", "config", "registered_name": null}</c> for a built-in, and the
-    /// class name with <c>registered_name</c> "package&gt;Name" for a registered custom one.
+    /// class name with <c>registered_name</c> "Package&gt;Name" for an application's own (<see cref="KerasSerializableAttribute"/>).
     /// </summary>
     /// <param name="constraint">The constraint, or null.</param>
     /// <returns>The serialized constraint, or null for null.</returns>
-    /// <exception cref="ArgumentException">The constraint's type is not registered, so it could not be read back.</exception>
     [return: NotNullIfNotNull(nameof(constraint))]
     public static JsonObject? Serialize(IConstraint? constraint) =>
-        constraint is null ? null : Registry.Serialize(constraint);
+        constraint is null ? null : BuiltIns.Serialize(constraint);
 
-    private static ComponentRegistry<IConstraint> CreateRegistry()
+    /// <summary>Creates a new registry holding the built-ins, to extend with an application's own constraints.</summary>
+    /// <returns>The registry, writable.</returns>
+    public static ComponentRegistry<IConstraint> CreateRegistry()
     {
         var registry = new ComponentRegistry<IConstraint>("constraint", "keras.constraints");
         registry.RegisterBuiltIn(MaxNorm.FromConfig, "maxnorm");

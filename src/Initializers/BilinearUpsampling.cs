@@ -3,6 +3,7 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
+using LayersFramework.Configuration;
 using LayersFramework.Torch;
 
 namespace LayersFramework.Initializers;
@@ -32,6 +33,7 @@ namespace LayersFramework.Initializers;
 /// using var kernel = new BilinearUpsampling().Initialize([4, 4, 3, 3]);
 /// </code>
 /// </example>
+[KerasSerializable(Package = InitializerRegistry.Package)]
 public sealed class BilinearUpsampling : IInitializer
 {
     /// <inheritdoc/>

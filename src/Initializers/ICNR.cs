@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using LayersFramework.Configuration;
 using LayersFramework.Torch;
 
 namespace LayersFramework.Initializers;
@@ -45,6 +46,7 @@ namespace LayersFramework.Initializers;
 /// using var kernel = icnr.Initialize([4, 4, 16, 32]);
 /// </code>
 /// </example>
+[KerasSerializable(Package = InitializerRegistry.Package)]
 public sealed class ICNR : IInitializer
 {
     private readonly int[] stride;

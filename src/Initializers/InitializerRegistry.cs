@@ -38,14 +38,12 @@ public static class InitializerRegistry
     /// <summary>The package part of the registered names of the initializers beyond Keras.</summary>
     public const string Package = "LayersFramework";
 
-    private static readonly ComponentRegistry<IInitializer> BuiltIns = CreateBuiltIns();
-
     /// <summary>
-    /// Gets a copy of the registry of the built-in initializers, every time a new one: extend it
-    /// (<see cref="ComponentRegistry{T}.RegisterCustom"/>) without changing what <see cref="Get"/> and
-    /// <see cref="Serialize"/> resolve, which always use the built-ins alone.
+    /// Gets the read-only registry of the built-in initializers, which <see cref="Get"/> and <see cref="Serialize"/>
+    /// use. An application's own initializers go into a catalog of its own (<c>services.AddLayersFramework</c>), built
+    /// on <see cref="CreateRegistry"/>.
     /// </summary>
-    public static ComponentRegistry<IInitializer> Registry => BuiltIns.Clone();
+    public static ComponentRegistry<IInitializer> BuiltIns { get; } = CreateRegistry().MakeReadOnly();
 
     /// <summary>
     /// Resolves an initializer as Keras's <c>keras.initializers.get</c> does: null gives null; an
@@ -64,13 +62,17 @@ public static class InitializerRegistry
         BuiltIns.Resolve(identifier, parameterName);
 
     /// <summary>Serializes an initializer in Keras's envelope: <c>{"module", "class_name", "config", "registered_name"}</c>.</summary>
-    /// <param name="initializer">A built-in initializer.</param>
+    /// <param name="initializer">The initializer; an application's own is written with its registered name (<see cref="KerasSerializableAttribute"/>).</param>
     /// <returns>The envelope, a new object.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="initializer"/> is null.</exception>
-    /// <exception cref="ArgumentException">The initializer's type is not built in (serialize custom ones with their own registry).</exception>
     public static JsonObject Serialize(IInitializer initializer) => BuiltIns.Serialize(initializer);
 
-    private static ComponentRegistry<IInitializer> CreateBuiltIns()
+    /// <summary>
+    /// Creates a new registry holding the built-ins, to extend with an application's own initializers; an initializer
+    /// nested in a config (ICNR's) resolves through the new registry, so it may name the application's own too.
+    /// </summary>
+    /// <returns>The registry, writable.</returns>
+    public static ComponentRegistry<IInitializer> CreateRegistry()
     {
         var registry = new ComponentRegistry<IInitializer>("initializer", "keras.initializers");
         registry.RegisterBuiltIn(config => Read(config, nameof(Zeros), _ => 0, _ => new Zeros()), "zero");
@@ -107,8 +109,8 @@ public static class InitializerRegistry
                 a => new Orthogonal(a.Gain, a.Seed)),
             "OrthogonalInitializer");
         registry.RegisterBuiltIn(config => Read(config, nameof(Identity), reader => reader.Number("gain", 1.0), gain => new Identity(gain)), "IdentityInitializer");
-        registry.RegisterCustom(nameof(ICNR), ReadIcnr, Package);
-        registry.RegisterCustom(nameof(BilinearUpsampling), config => Read(config, nameof(BilinearUpsampling), _ => 0, _ => new BilinearUpsampling()), Package);
+        registry.RegisterCustom(config => ReadIcnr(config, registry));
+        registry.RegisterCustom(config => Read(config, nameof(BilinearUpsampling), _ => 0, _ => new BilinearUpsampling()));
         return registry;
     }
 
@@ -130,7 +132,7 @@ public static class InitializerRegistry
     private static (long? Seed, double Mean, double Stddev) ReadMeanStddev(ConfigReader reader) =>
         (reader.OptionalInteger("seed"), reader.Number("mean", 0.0), reader.Number("stddev", 0.05));
 
-    private static ICNR ReadIcnr(JsonObject config)
+    private static ICNR ReadIcnr(JsonObject config, ComponentRegistry<IInitializer> registry)
     {
         var reader = new ConfigReader(config, nameof(ICNR));
         var stride = reader.Ints("stride", []);
@@ -144,6 +146,6 @@ public static class InitializerRegistry
 
         // Keras writes a nested initializer as its envelope, or as a bare name such as "he_normal".
         object? identifier = initializer is JsonValue value && value.TryGetValue<string>(out var name) ? (object)name : initializer;
-        return new ICNR(stride, Get(identifier, "initializer"));
+        return new ICNR(stride, registry.Resolve(identifier, "initializer"));
     }
 }

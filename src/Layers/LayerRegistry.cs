@@ -13,10 +13,8 @@ namespace LayersFramework.Layers;
 /// </summary>
 public static class LayerRegistry
 {
-    private static readonly ComponentRegistry<Layer> BuiltIns = CreateBuiltIns();
-
-    /// <summary>Gets a copy of the registry of built-in layers, to extend without changing <see cref="Get"/>.</summary>
-    public static ComponentRegistry<Layer> Registry => BuiltIns.Clone();
+    /// <summary>Gets the read-only registry of the built-in layers (<see cref="ComponentCatalog.BuiltIns"/>'s).</summary>
+    public static ComponentRegistry<Layer> BuiltIns => ComponentCatalog.BuiltIns.Layers;
 
     /// <summary>Serializes a layer: <c>{"module": "keras.layers", "class_name", "config", "registered_name", "build_config"}</c>.</summary>
     /// <param name="layer">The layer.</param>
@@ -37,32 +35,27 @@ public static class LayerRegistry
     }
 
     /// <summary>
-    /// Creates a layer from a serialized envelope (ours or Keras 3's), its JSON text, or a layer name; builds it
-    /// when the envelope has a <c>build_config</c>.
+    /// Creates a layer from a serialized envelope (ours or Keras 3's), its JSON text, or a layer name, with the
+    /// built-in components; builds it when the envelope has a <c>build_config</c>. A config naming an application's
+    /// own components loads through the application's catalog (<see cref="ComponentCatalog.GetLayer"/>).
     /// </summary>
     /// <param name="identifier">The envelope, its text, or a class name.</param>
     /// <param name="parameterName">The argument it came from, for messages.</param>
     /// <returns>The layer.</returns>
     /// <exception cref="ArgumentException">The class is unknown or the config invalid.</exception>
-    public static Layer Get(object identifier, string parameterName = "identifier")
-    {
-        ArgumentNullException.ThrowIfNull(identifier, parameterName);
-        var node = identifier is string text && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : identifier;
-        var layer = BuiltIns.Resolve(node, parameterName)!;
-        if (node is JsonObject { } envelope && envelope["build_config"]?["input_shape"] is JsonArray inputShape)
-        {
-            layer.BuildFor(inputShape.Select(size => size?.GetValue<long>()).ToArray());
-        }
+    public static Layer Get(object identifier, string parameterName = "identifier") =>
+        ComponentCatalog.BuiltIns.GetLayer(identifier, parameterName);
 
-        return layer;
-    }
-
-    private static ComponentRegistry<Layer> CreateBuiltIns()
+    /// <summary>Creates a new registry of the built-in layers whose configs resolve their components through <paramref name="catalog"/>.</summary>
+    /// <param name="catalog">The catalog the registry belongs to.</param>
+    /// <returns>The registry, writable.</returns>
+    public static ComponentRegistry<Layer> CreateRegistry(ComponentCatalog catalog)
     {
         var registry = new ComponentRegistry<Layer>("layer", "keras.layers");
-        registry.RegisterBuiltIn(Conv1DTranspose.FromConfig, "Convolution1DTranspose");
-        registry.RegisterBuiltIn(Conv2DTranspose.FromConfig, "Convolution2DTranspose");
-        registry.RegisterBuiltIn(Conv3DTranspose.FromConfig, "Convolution3DTranspose");
+        ArgumentNullException.ThrowIfNull(catalog);
+        registry.RegisterBuiltIn(config => Conv1DTranspose.FromConfig(config, catalog), "Convolution1DTranspose");
+        registry.RegisterBuiltIn(config => Conv2DTranspose.FromConfig(config, catalog), "Convolution2DTranspose");
+        registry.RegisterBuiltIn(config => Conv3DTranspose.FromConfig(config, catalog), "Convolution3DTranspose");
         return registry;
     }
 }

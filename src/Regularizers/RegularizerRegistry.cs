@@ -23,8 +23,8 @@ namespace LayersFramework.Regularizers;
 /// of L1L2 is "l1l2" and its <c>get("l1_l2")</c> fails, while its L1L2 docstring still shows the tf-keras string.
 /// Accepting it would silently give a different penalty from one of the two, so <see cref="Get"/> rejects it with a
 /// message that says what to write instead (<c>new L1L2(0.01, 0.01)</c>). An application that needs tf-keras's
-/// meaning can register a regularizer type of its own under that name with
-/// <see cref="ComponentRegistry{T}.RegisterCustom"/>; <see cref="Get"/> then resolves it.
+/// meaning can register a regularizer of its own under that name in its catalog
+/// (<c>services.AddLayersFramework</c>), which then resolves it.
 /// </para>
 /// <para>
 /// Serialized form (Keras 3): <c>{"module": "keras.regularizers", "class_name": "L2", "config": {"l2": 0.01},
@@ -44,11 +44,11 @@ public static class RegularizerRegistry
     private const string TfKerasL1L2Name = "l1_l2";
 
     /// <summary>
-    /// Gets the registry of regularizer names (module "keras.regularizers"), holding the built-ins. Register an
-    /// application's own regularizers here with <see cref="ComponentRegistry{T}.RegisterCustom"/> so that
-    /// <see cref="Get"/> and <see cref="Serialize"/> know them.
+    /// Gets the read-only registry of the built-in regularizers (module "keras.regularizers"), which <see cref="Get"/>
+    /// and <see cref="Serialize"/> use. An application's own regularizers go into a catalog of its own
+    /// (<c>services.AddLayersFramework</c>), built on <see cref="CreateRegistry"/>.
     /// </summary>
-    public static ComponentRegistry<IRegularizer> Registry { get; } = CreateRegistry();
+    public static ComponentRegistry<IRegularizer> BuiltIns { get; } = CreateRegistry().MakeReadOnly();
 
     /// <summary>
     /// Resolves a regularizer as Keras's <c>regularizers.get</c> does: null gives null; an <see cref="IRegularizer"/>
@@ -63,32 +63,43 @@ public static class RegularizerRegistry
     /// identifier is of another kind, or a config has an unexpected key or a value of the wrong type.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">A config holds a negative, infinite or NaN factor.</exception>
-    public static IRegularizer? Get(object? identifier, string parameterName = "identifier")
+    public static IRegularizer? Get(object? identifier, string parameterName = "identifier") =>
+        Resolve(BuiltIns, identifier, parameterName);
+
+    /// <summary>Resolves a regularizer as <see cref="Get"/> does, through the given registry.</summary>
+    /// <param name="registry">The registry, such as an application catalog's.</param>
+    /// <param name="identifier">The identifier.</param>
+    /// <param name="parameterName">The argument it came from, named by exceptions.</param>
+    /// <returns>The regularizer, or null for null.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Get"/>.</exception>
+    public static IRegularizer? Resolve(ComponentRegistry<IRegularizer> registry, object? identifier, string parameterName)
     {
-        if (identifier is TfKerasL1L2Name && !Registry.Contains(TfKerasL1L2Name))
+        ArgumentNullException.ThrowIfNull(registry);
+        if (identifier is TfKerasL1L2Name && !registry.Contains(TfKerasL1L2Name))
         {
             throw new ArgumentException(
                 $"Unknown regularizer '{TfKerasL1L2Name}': Keras 3 does not recognise it (tf-keras read it as L1L2(l1=0.01, l2=0.01)). "
-                + $"Write new L1L2(0.01, 0.01), or \"l1l2\" for L1L2(0, 0). Known names: {string.Join(", ", Registry.Names)}.",
+                + $"Write new L1L2(0.01, 0.01), or \"l1l2\" for L1L2(0, 0). Known names: {string.Join(", ", registry.Names)}.",
                 parameterName);
         }
 
-        return Registry.Resolve(identifier, parameterName);
+        return registry.Resolve(identifier, parameterName);
     }
 
     /// <summary>
     /// Writes a regularizer out as Keras's <c>regularizers.serialize</c> does:
     /// <c>{"module": "keras.regularizers", "class_name", "config", "registered_name": null}</c> for a built-in, and
-    /// the class name with <c>registered_name</c> "package&gt;Name" for a registered custom one.
+    /// the class name with <c>registered_name</c> "Package&gt;Name" for an application's own (<see cref="KerasSerializableAttribute"/>).
     /// </summary>
     /// <param name="regularizer">The regularizer, or null.</param>
     /// <returns>The serialized regularizer, or null for null.</returns>
-    /// <exception cref="ArgumentException">The regularizer's type is not registered, so it could not be read back.</exception>
     [return: NotNullIfNotNull(nameof(regularizer))]
     public static JsonObject? Serialize(IRegularizer? regularizer) =>
-        regularizer is null ? null : Registry.Serialize(regularizer);
+        regularizer is null ? null : BuiltIns.Serialize(regularizer);
 
-    private static ComponentRegistry<IRegularizer> CreateRegistry()
+    /// <summary>Creates a new registry holding the built-ins, to extend with an application's own regularizers.</summary>
+    /// <returns>The registry, writable.</returns>
+    public static ComponentRegistry<IRegularizer> CreateRegistry()
     {
         var registry = new ComponentRegistry<IRegularizer>("regularizer", "keras.regularizers");
         registry.RegisterBuiltIn(L1.FromConfig);

@@ -1,5 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
+using LayersFramework.Configuration;
+
 namespace LayersFramework.Activations.Tests;
 
 /// <summary>One activation under test: how to make it, what it computes, and whether that is its default config.</summary>
@@ -95,9 +97,17 @@ internal static class ActivationCatalog
         return result;
     }
 
-    /// <summary>The process-wide registration of <see cref="Cube"/>, made once (registration is global, as in Keras).</summary>
+    /// <summary>A registry of the tests' own, holding the built-ins and <see cref="Cube"/> (the built-ins are read-only).</summary>
     public static class Registered
     {
-        public static readonly DelegateActivation Cube = ActivationRegistry.Register("cube", ActivationCatalog.Cube, package: "Tests");
+        public static ComponentRegistry<IActivation> Registry { get; } = ActivationRegistry.CreateRegistry();
+
+        public static DelegateActivation Cube { get; } = Registry.RegisterFunction("cube", ActivationCatalog.Cube, package: "Tests");
+
+        public static IActivation Get(object? identifier, string parameterName = "identifier")
+        {
+            _ = Cube;
+            return ActivationRegistry.Resolve(Registry, identifier, parameterName);
+        }
     }
 }

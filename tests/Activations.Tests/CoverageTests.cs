@@ -29,7 +29,7 @@ public sealed class CoverageTests
 
         foreach (var type in builtIns)
         {
-            Assert.True(ActivationRegistry.Registry.Contains(type.Name), $"{type.Name} is not registered.");
+            Assert.True(ActivationRegistry.BuiltIns.Contains(type.Name), $"{type.Name} is not registered.");
             if (type != typeof(Threshold))
             {
                 Assert.Contains(ActivationCatalog.All, c => c.IsDefault && c.Create().GetType() == type);

@@ -44,7 +44,7 @@ public sealed class RegistryTests
         { "sparsemax", typeof(Sparsemax) },
     };
 
-    public static TheoryData<string> RegistryNames => new(ActivationRegistry.Registry.Names.Where(name => !name.StartsWith("threshold", StringComparison.OrdinalIgnoreCase)));
+    public static TheoryData<string> RegistryNames => new(ActivationRegistry.BuiltIns.Names.Where(name => !name.StartsWith("threshold", StringComparison.OrdinalIgnoreCase)));
 
     [Theory]
     [MemberData(nameof(KerasNames))]
@@ -61,7 +61,7 @@ public sealed class RegistryTests
     public void ClassName_Resolves_ToTheSameClass(string name, Type type)
     {
         Assert.IsType(type, ActivationRegistry.Get(type.Name));
-        Assert.True(ActivationRegistry.Registry.Contains(name));
+        Assert.True(ActivationRegistry.BuiltIns.Contains(name));
     }
 
     [Theory]
@@ -82,9 +82,9 @@ public sealed class RegistryTests
             .Append("threshold").Append("Threshold")
             .Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(expected, ActivationRegistry.Registry.Names);
-        Assert.Equal("activation", ActivationRegistry.Registry.Family);
-        Assert.Equal("keras.activations", ActivationRegistry.Registry.Module);
+        Assert.Equal(expected, ActivationRegistry.BuiltIns.Names);
+        Assert.Equal("activation", ActivationRegistry.BuiltIns.Family);
+        Assert.Equal("keras.activations", ActivationRegistry.BuiltIns.Module);
     }
 
     [Theory]
@@ -135,24 +135,24 @@ public sealed class RegistryTests
     }
 
     [Fact]
-    public void ARegisteredFunction_ResolvesByName_PackagedName_AndFunction()
+    public void ARegisteredFunction_ResolvesByName_AndPackagedName_InItsRegistryOnly()
     {
         var cube = ActivationCatalog.Registered.Cube;
 
-        Assert.Same(cube, ActivationRegistry.Get("cube"));
-        Assert.Same(cube, ActivationRegistry.Get("Tests>cube"));
-        Assert.Same(cube, ActivationRegistry.Get(ActivationCatalog.Cube));
-        Assert.Contains("cube", ActivationRegistry.Names);
-        Assert.Contains("Tests>cube", ActivationRegistry.Names);
-        Assert.False(ActivationRegistry.Registry.Contains("cube"));
+        Assert.Same(cube, ActivationCatalog.Registered.Get("cube"));
+        Assert.Same(cube, ActivationCatalog.Registered.Get("Tests>cube"));
+        Assert.Contains("Tests>cube", ActivationCatalog.Registered.Registry.Names);
+        Assert.False(ActivationRegistry.BuiltIns.Contains("cube"));
+        Assert.Throws<ArgumentException>(() => ActivationRegistry.Get("cube"));
     }
 
     [Fact]
-    public void RegisteringTheSameFunctionAgain_ReturnsTheFirstRegistration()
+    public void AFunctionGivenToGet_IsWrappedAnew_UnderItsMethodsName_EvenWhenItIsRegistered()
     {
-        var first = ActivationCatalog.Registered.Cube;
+        var wrapped = ActivationCatalog.Registered.Get(ActivationCatalog.Cube);
 
-        Assert.Same(first, ActivationRegistry.Register("cube", ActivationCatalog.Cube, package: "Tests"));
+        Assert.NotSame(ActivationCatalog.Registered.Cube, wrapped);
+        Assert.Equal("lambda", wrapped.Name);
     }
 
     [Fact]
@@ -160,10 +160,10 @@ public sealed class RegistryTests
     {
         _ = ActivationCatalog.Registered.Cube;
 
-        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Register("cube", x => x.Pow(3), package: "Tests"));
+        var e = Assert.Throws<ArgumentException>(() => ActivationCatalog.Registered.Registry.RegisterFunction("cube", x => x.Pow(3), package: "Tests"));
 
         Assert.Equal("name", e.ParamName);
-        Assert.Contains("already registered", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The activation name 'cube' is already taken", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -172,10 +172,18 @@ public sealed class RegistryTests
     [InlineData("swish")]
     public void RegisteringABuiltInName_Throws(string name)
     {
-        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Register(name, x => x.Neg()));
+        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.CreateRegistry().RegisterFunction(name, x => x.Neg()));
 
         Assert.Equal("name", e.ParamName);
-        Assert.StartsWith($"'{name}' is already the name of the activation class", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The activation name '{name}' is already taken by", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheBuiltIns_AreReadOnly()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ActivationRegistry.BuiltIns.RegisterFunction("f", x => x.Neg()));
+
+        Assert.Contains("read-only", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -187,7 +195,7 @@ public sealed class RegistryTests
 
         Assert.Equal(expectedParamName, e.ParamName);
         Assert.StartsWith("Unknown activation 'rellu'. Known names: ", e.Message, StringComparison.Ordinal);
-        foreach (var name in new[] { "relu", "hard_silu", "swish", "sparsemax", "cube" })
+        foreach (var name in new[] { "relu", "hard_silu", "swish", "sparsemax" })
         {
             Assert.Contains(name, e.Message, StringComparison.Ordinal);
         }
@@ -229,20 +237,22 @@ public sealed class RegistryTests
     [Fact]
     public void ARegisteredCustomClass_ResolvesAndSerializes_ThroughTheRegistry()
     {
-        var registry = ActivationRegistry.Registry.Clone();
-        registry.RegisterCustom("Scaled", config => new Scaled(new ConfigReader(config, "Scaled").Number("factor", 1)), package: "Tests");
+        var registry = ActivationRegistry.CreateRegistry();
+        registry.RegisterCustom(config => new Scaled(new ConfigReader(config, "Scaled").Number("factor", 1)));
 
         var scaled = registry.Resolve("Scaled", "activation");
         var serialized = registry.Serialize(new Scaled(3));
 
         Assert.IsType<Scaled>(scaled);
         Assert.Equal("Tests>Scaled", serialized["registered_name"]!.GetValue<string>());
+        Assert.Equal(serialized.ToJsonString(), ActivationRegistry.Serialize(new Scaled(3)).ToJsonString());
         Assert.Equal(3, Assert.IsType<Scaled>(registry.Resolve(serialized, "activation")).Factor);
-        Assert.False(ActivationRegistry.Registry.Contains("Scaled"));
+        Assert.False(ActivationRegistry.BuiltIns.Contains("Scaled"));
     }
 
     private static Tensor Halve(Tensor x) => x * 0.5;
 
+    [KerasSerializable(Package = "Tests")]
     private sealed class Scaled(double factor) : ActivationFunction
     {
         public double Factor { get; } = factor;

@@ -1,6 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Text.Json.Nodes;
+using LayersFramework.Configuration;
 
 namespace LayersFramework.Activations.Tests;
 
@@ -15,7 +16,7 @@ public sealed class SerializationTests
         var activation = activationCase.Create();
 
         var text = ActivationRegistry.Serialize(activation).ToJsonString();
-        var back = ActivationRegistry.Get(JsonNode.Parse(text), "activation");
+        var back = ActivationCatalog.Registered.Get(JsonNode.Parse(text), "activation");
 
         Assert.Equal(activation.GetType(), back.GetType());
         Assert.Equal(activation.Name, back.Name);
@@ -91,15 +92,14 @@ public sealed class SerializationTests
     [InlineData("""{"module": "keras.activations", "class_name": "function", "config": "relu", "registered_name": "relu"}""", typeof(Relu))]
     [InlineData("""{"module": "keras.activations", "class_name": "function", "config": "swish", "registered_name": null}""", typeof(Silu))]
     [InlineData("""{"class_name": "function", "config": "Tests>cube"}""", typeof(DelegateActivation))]
+    [InlineData("""{"module": null, "class_name": "function", "config": "Tests>cube", "registered_name": "Tests>cube"}""", typeof(DelegateActivation))]
     [InlineData("""{"class_name": "LeakyRelu", "config": {"negative_slope": 0.1}}""", typeof(LeakyRelu))]
     [InlineData("""{"class_name": "leaky_relu", "config": {}}""", typeof(LeakyRelu))]
     [InlineData("""{"class_name": "Gelu"}""", typeof(Gelu))]
     [InlineData("\"hard_swish\"", typeof(HardSilu))]
     public void Get_ReadsKerasFunctionForm_LegacyEnvelopes_AndJsonStrings(string json, Type expected)
     {
-        _ = ActivationCatalog.Registered.Cube;
-
-        Assert.IsType(expected, ActivationRegistry.Get(JsonNode.Parse(json)));
+        Assert.IsType(expected, ActivationCatalog.Registered.Get(JsonNode.Parse(json)));
     }
 
     [Fact]
@@ -142,14 +142,13 @@ public sealed class SerializationTests
     [InlineData("""{"class_name": "function", "config": "Tests>cube", "registered_name": "Tests>cube", "x": 1}""", null)]
     public void Get_RejectsMalformedSerializedForms_NamingTheArgument(string json, string? messageStart)
     {
-        _ = ActivationCatalog.Registered.Cube;
         if (messageStart is null)
         {
-            Assert.IsType<DelegateActivation>(ActivationRegistry.Get(JsonNode.Parse(json), "activation")); // extra envelope keys are ignored, as Keras does
+            Assert.IsType<DelegateActivation>(ActivationCatalog.Registered.Get(JsonNode.Parse(json), "activation")); // extra envelope keys are ignored, as Keras does
             return;
         }
 
-        var e = Assert.ThrowsAny<ArgumentException>(() => ActivationRegistry.Get(JsonNode.Parse(json), "activation"));
+        var e = Assert.ThrowsAny<ArgumentException>(() => ActivationCatalog.Registered.Get(JsonNode.Parse(json), "activation"));
 
         Assert.Equal("activation", e.ParamName);
         Assert.StartsWith(messageStart, e.Message, StringComparison.Ordinal);
@@ -158,38 +157,44 @@ public sealed class SerializationTests
     [Fact]
     public void ARegisteredFunction_WithAConfig_IsRejected()
     {
-        _ = ActivationCatalog.Registered.Cube;
-
-        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Get(JsonNode.Parse("""{"class_name": "cube", "config": {"power": 3}}"""), "activation"));
+        var e = Assert.Throws<ArgumentException>(() => ActivationCatalog.Registered.Get(JsonNode.Parse("""{"class_name": "cube", "config": {"power": 3}}"""), "activation"));
 
         Assert.Equal("activation", e.ParamName);
-        Assert.StartsWith("The activation function 'cube' takes no config", e.Message, StringComparison.Ordinal);
+        Assert.Contains("The activation function 'cube' takes no config", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AnUnregisteredDelegate_CannotBeSerialized()
+    public void ANamedDelegate_SerializesInKerasFunctionForm_ReadingBackOnlyWhereItIsRegistered()
     {
-        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Serialize(ActivationRegistry.FromDelegate("square", x => x.Square())));
+        var serialized = ActivationRegistry.Serialize(ActivationRegistry.FromDelegate("cube", x => x.Pow(3), "Tests"));
 
-        Assert.Equal("activation", e.ParamName);
-        Assert.StartsWith("The activation function 'square' is not registered, so it could not be read back", e.Message, StringComparison.Ordinal);
+        Assert.Equal("""{"module":null,"class_name":"function","config":"Tests>cube","registered_name":"Tests>cube"}""", KerasJson.Write(serialized));
+        Assert.IsType<DelegateActivation>(ActivationCatalog.Registered.Get(serialized));
+        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Get(serialized, "activation"));
+        Assert.StartsWith("Unknown activation 'Tests>cube'.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ADelegateNamedLikeARegisteredOne_ButWithAnotherFunction_CannotBeSerialized()
+    public void AnAnonymousDelegate_CannotBeSerialized_SinceNoNameCouldReadItBack()
     {
-        _ = ActivationCatalog.Registered.Cube;
+        var anonymous = ActivationRegistry.Get((Func<Tensor, Tensor>)(x => x.Square()));
 
-        Assert.Throws<ArgumentException>(() => ActivationRegistry.Serialize(ActivationRegistry.FromDelegate("cube", x => x.Pow(3))));
+        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Serialize(anonymous));
+
+        Assert.Equal("activation", e.ParamName);
+        Assert.StartsWith("An anonymous activation function could not be read back from a config; give it a name", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AnUnregisteredActivationClass_CannotBeSerialized()
+    public void AnApplicationsOwnActivationClass_SerializesUnderItsRegisteredName()
     {
-        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Serialize(new Doubling()));
+        var serialized = ActivationRegistry.Serialize(new Doubling());
+        var registry = ActivationRegistry.CreateRegistry();
+        registry.RegisterCustom(_ => new Doubling());
 
-        Assert.Equal("activation", e.ParamName);
-        Assert.Contains("Doubling is not registered", e.Message, StringComparison.Ordinal);
+        Assert.Equal("""{"module":null,"class_name":"Doubling","config":{},"registered_name":"Custom>Doubling"}""", KerasJson.Write(serialized));
+        Assert.IsType<Doubling>(ActivationRegistry.Resolve(registry, serialized, "activation"));
+        Assert.Throws<ArgumentException>(() => ActivationRegistry.Get(serialized, "activation"));
     }
 
     [Fact]

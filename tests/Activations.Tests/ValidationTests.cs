@@ -121,9 +121,9 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void Register_RejectsAnEmptyPackage()
+    public void RegisterFunction_RejectsAnEmptyPackage()
     {
-        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Register("f", x => x.Neg(), package: ""));
+        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.CreateRegistry().RegisterFunction("f", x => x.Neg(), package: ""));
 
         Assert.Equal("package", e.ParamName);
     }

@@ -71,19 +71,6 @@ public sealed class ComponentRegistryTests
     }
 
     [Fact]
-    public void CustomComponents_SerializeWithAPackageQualifiedRegisteredName()
-    {
-        var registry = NewRegistry().Clone();
-        registry.RegisterCustom("Hexagon", _ => new Hexagon(), package: "MyApp");
-
-        var envelope = registry.Serialize(new Hexagon());
-
-        Assert.Equal("""{"module":null,"class_name":"Hexagon","config":{},"registered_name":"MyApp>Hexagon"}""", KerasJson.Write(envelope));
-        Assert.IsType<Hexagon>(registry.Resolve(envelope, "shape"));
-        Assert.IsType<Hexagon>(registry.Resolve("hexagon", "shape"));
-    }
-
-    [Fact]
     public void ABadValueInAConfig_IsReportedAgainstTheCallersArgument()
     {
         var error = Assert.Throws<ArgumentException>(() => NewRegistry().Resolve(JsonNode.Parse("""{"class_name": "box", "config": {"side": 1, "colour": "red"}}"""), "kernelShape"));
@@ -120,22 +107,63 @@ public sealed class ComponentRegistryTests
     }
 
     [Fact]
-    public void Clone_IsIndependentOfTheOriginal()
+    public void AReadOnlyRegistry_RefusesRegistrations_SayingWhereTheyBelong()
     {
-        var original = NewRegistry();
-        var copy = original.Clone();
-        copy.RegisterCustom("Hexagon", _ => new Hexagon());
+        var registry = NewRegistry().MakeReadOnly();
 
-        Assert.True(copy.Contains("Hexagon"));
-        Assert.False(original.Contains("Hexagon"));
+        var error = Assert.Throws<InvalidOperationException>(() => registry.RegisterCustom(_ => new Pentagon()));
+
+        Assert.True(registry.IsReadOnly);
+        Assert.Contains("This shape registry is read-only", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AddLayersFramework", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void SerializingAnUnregisteredType_SaysToRegisterIt()
+    public void SerializingAnUnregisteredType_WritesKerasCustomObjectForm_FromTheType()
     {
-        var error = Assert.Throws<ArgumentException>(() => NewRegistry().Serialize(new Hexagon()));
+        var envelope = NewRegistry().Serialize(new Pentagon());
 
-        Assert.Contains("Hexagon is not registered", error.Message, StringComparison.Ordinal);
+        Assert.Equal("""{"module":null,"class_name":"Pentagon","config":{},"registered_name":"Geometry>FivePoints"}""", KerasJson.Write(envelope));
+        Assert.Equal("Custom>Hexagon", NewRegistry().Serialize(new Hexagon())["registered_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RegisterCustom_ByType_UsesTheNamesTheTypeSerializesWith()
+    {
+        var registry = NewRegistry();
+        registry.RegisterCustom(_ => new Pentagon());
+
+        var envelope = registry.Serialize(new Pentagon());
+
+        Assert.Equal("Geometry>FivePoints", envelope["registered_name"]!.GetValue<string>());
+        foreach (var name in new[] { "Geometry>FivePoints", "FivePoints", "five_points", "Pentagon" })
+        {
+            Assert.IsType<Pentagon>(registry.Resolve(name, "shape"));
+        }
+
+        Assert.IsType<Pentagon>(registry.Resolve(envelope, "shape"));
+    }
+
+    [Fact]
+    public void RegisterCustom_ByName_RefusesAConcreteTypeUnderAnotherNameThanItsOwn()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NewRegistry().RegisterCustom("Star", _ => new Pentagon(), package: "Geometry"));
+
+        Assert.Equal("name", error.ParamName);
+        Assert.StartsWith("Pentagon serializes itself as 'Geometry>FivePoints', so a config naming it could not be read back under 'Geometry>Star'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RegisterCustom_ByName_OfAFactoryOfTheInterface_MapsTheNameAlone()
+    {
+        var registry = NewRegistry();
+        registry.RegisterCustom<IShape>("any_hexagon", _ => new Hexagon());
+
+        Assert.IsType<Hexagon>(registry.Resolve("Custom>any_hexagon", "shape"));
+        Assert.False(registry.IsRegistered(typeof(IShape)));
+        Assert.False(registry.IsRegistered(typeof(Hexagon)));
+        var error = Assert.Throws<ArgumentException>(() => registry.RegisterCustom<IShape>("any_hexagon", _ => new RoundDisk()));
+        Assert.Equal("name", error.ParamName);
     }
 
     [Fact]
@@ -144,7 +172,7 @@ public sealed class ComponentRegistryTests
         var registry = NewRegistry();
         registry.RegisterBuiltIn(config => SquareShape.FromConfig(config));
 
-        var error = Assert.Throws<ArgumentException>(() => registry.RegisterCustom("box", _ => new Hexagon()));
+        var error = Assert.Throws<ArgumentException>(() => registry.RegisterCustom<IShape>("box", _ => new Hexagon()));
 
         Assert.Contains("'box' is already taken by SquareShape", error.Message, StringComparison.Ordinal);
     }
@@ -178,6 +206,12 @@ public sealed class ComponentRegistryTests
     }
 
     public sealed class Hexagon : IShape
+    {
+        public JsonObject GetConfig() => [];
+    }
+
+    [KerasSerializable(Package = "Geometry", Name = "FivePoints")]
+    public sealed class Pentagon : IShape
     {
         public JsonObject GetConfig() => [];
     }

@@ -3,14 +3,15 @@
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
 
+using LayersFramework.Tests.Contracts;
 using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Constraints.Tests;
 
 /// <summary>Names, Keras's serialized forms and round trips (reference 5.3).</summary>
-public sealed class ConstraintsTests
+public sealed class ConstraintsTests : ComponentFamilyContractTests<IConstraint>
 {
-    private static readonly string[] KnownNames =
+    private static readonly string[] KerasNames =
     [
         "MaxNorm", "MinMaxNorm", "NonNeg", "RadialConstraint", "UnitNorm",
         "max_norm", "maxnorm", "min_max_norm", "non_neg", "nonneg", "radial_constraint", "unit_norm", "unitnorm",
@@ -33,34 +34,28 @@ public sealed class ConstraintsTests
         { "radial_constraint", typeof(RadialConstraint), "{}" },
     };
 
-    /// <summary>One instance of every type (non-default arguments where there are any) and its expected serialized form.</summary>
-    public static TheoryData<string, string> Serialized => new()
-    {
-        { "MaxNorm()", """{"module":"keras.constraints","class_name":"MaxNorm","config":{"max_value":2,"axis":0},"registered_name":null}""" },
-        { "MaxNorm(3, [0, 1, 2])", """{"module":"keras.constraints","class_name":"MaxNorm","config":{"max_value":3,"axis":[0,1,2]},"registered_name":null}""" },
-        { "MaxNorm(2.5, [0])", """{"module":"keras.constraints","class_name":"MaxNorm","config":{"max_value":2.5,"axis":[0]},"registered_name":null}""" },
-        { "MinMaxNorm(0.5, 2, 0.25, -1)", """{"module":"keras.constraints","class_name":"MinMaxNorm","config":{"min_value":0.5,"max_value":2,"rate":0.25,"axis":-1},"registered_name":null}""" },
-        { "MinMaxNorm([0, 1, 2])", """{"module":"keras.constraints","class_name":"MinMaxNorm","config":{"min_value":0,"max_value":1,"rate":1,"axis":[0,1,2]},"registered_name":null}""" },
-        { "UnitNorm(1)", """{"module":"keras.constraints","class_name":"UnitNorm","config":{"axis":1},"registered_name":null}""" },
-        { "UnitNorm([0, 1, 2])", """{"module":"keras.constraints","class_name":"UnitNorm","config":{"axis":[0,1,2]},"registered_name":null}""" },
-        { "NonNeg()", """{"module":"keras.constraints","class_name":"NonNeg","config":{},"registered_name":null}""" },
-        { "RadialConstraint()", """{"module":"keras.constraints","class_name":"RadialConstraint","config":{},"registered_name":null}""" },
-    };
+    protected override ComponentRegistry<IConstraint> BuiltIns => ConstraintRegistry.BuiltIns;
 
-    /// <summary>Every concrete constraint type of the library.</summary>
-    public static TheoryData<Type> ConstraintTypes
-    {
-        get
-        {
-            var data = new TheoryData<Type>();
-            foreach (var type in ConcreteTypes())
-            {
-                data.Add(type);
-            }
+    protected override (string Family, string Module) Identity => ("constraint", "keras.constraints");
 
-            return data;
-        }
-    }
+    protected override string[] KnownNames => KerasNames;
+
+    protected override string[] ConcreteTypeNames => ["MaxNorm", "MinMaxNorm", "NonNeg", "RadialConstraint", "UnitNorm"];
+
+    protected override string[] UnknownNames => ["max-norm", "Constraint", "radial", "non_negative"];
+
+    protected override (IConstraint Instance, string Envelope)[] Serialized =>
+    [
+        (new MaxNorm(), """{"module":"keras.constraints","class_name":"MaxNorm","config":{"max_value":2,"axis":0},"registered_name":null}"""),
+        (new MaxNorm(axis: [0, 1, 2], maxValue: 3), """{"module":"keras.constraints","class_name":"MaxNorm","config":{"max_value":3,"axis":[0,1,2]},"registered_name":null}"""),
+        (new MaxNorm(axis: [0], maxValue: 2.5), """{"module":"keras.constraints","class_name":"MaxNorm","config":{"max_value":2.5,"axis":[0]},"registered_name":null}"""),
+        (new MinMaxNorm(0.5, 2, 0.25, -1), """{"module":"keras.constraints","class_name":"MinMaxNorm","config":{"min_value":0.5,"max_value":2,"rate":0.25,"axis":-1},"registered_name":null}"""),
+        (new MinMaxNorm(axis: [0, 1, 2]), """{"module":"keras.constraints","class_name":"MinMaxNorm","config":{"min_value":0,"max_value":1,"rate":1,"axis":[0,1,2]},"registered_name":null}"""),
+        (new UnitNorm(1), """{"module":"keras.constraints","class_name":"UnitNorm","config":{"axis":1},"registered_name":null}"""),
+        (new UnitNorm([0, 1, 2]), """{"module":"keras.constraints","class_name":"UnitNorm","config":{"axis":[0,1,2]},"registered_name":null}"""),
+        (new NonNeg(), """{"module":"keras.constraints","class_name":"NonNeg","config":{},"registered_name":null}"""),
+        (new RadialConstraint(), """{"module":"keras.constraints","class_name":"RadialConstraint","config":{},"registered_name":null}"""),
+    ];
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -70,65 +65,6 @@ public sealed class ConstraintsTests
 
         Assert.IsType(type, constraint);
         Assert.Equal(defaultConfig, constraint!.GetConfig().ToJsonString());
-    }
-
-    [Fact]
-    public void Registry_HoldsTheClassNamesTheirSnakeCaseAndTfKerasAliases()
-    {
-        Assert.Equal(KnownNames, ConstraintRegistry.Registry.Names);
-        Assert.Equal("keras.constraints", ConstraintRegistry.Registry.Module);
-        Assert.Equal("constraint", ConstraintRegistry.Registry.Family);
-    }
-
-    [Fact]
-    public void Get_ResolvesNullToNull_AndAnInstanceToItself()
-    {
-        var instance = new UnitNorm(1);
-
-        Assert.Null(ConstraintRegistry.Get(null));
-        Assert.Same(instance, ConstraintRegistry.Get(instance));
-    }
-
-    [Theory]
-    [InlineData("max-norm")]
-    [InlineData("Constraint")]
-    [InlineData("radial")]
-    [InlineData("non_negative")]
-    public void Get_RejectsUnknownNames_ListingTheKnownOnes(string name)
-    {
-        ArgumentAssert.Throws<ArgumentException>(
-            () => ConstraintRegistry.Get(name, "kernelConstraint"), "kernelConstraint", $"Unknown constraint '{name}'", "Known names: " + string.Join(", ", KnownNames));
-    }
-
-    [Fact]
-    public void Get_RejectsIdentifiersOfAnotherKind()
-    {
-        ArgumentAssert.Throws<ArgumentException>(() => ConstraintRegistry.Get(2, "biasConstraint"), "biasConstraint", "Could not interpret constraint identifier");
-    }
-
-    [Theory]
-    [MemberData(nameof(Serialized))]
-    public void Serialize_WritesKerasEnvelope(string description, string expected)
-    {
-        Assert.Equal(expected, ConstraintRegistry.Serialize(Create(description)).ToJsonString());
-    }
-
-    [Theory]
-    [MemberData(nameof(Serialized))]
-    public void SerializedText_RoundTrips(string description, string expected)
-    {
-        var original = Create(description);
-
-        var restored = ConstraintRegistry.Get(JsonNode.Parse(ConstraintRegistry.Serialize(original).ToJsonString()), "kernelConstraint");
-
-        Assert.IsType(original.GetType(), restored);
-        Assert.Equal(expected, ConstraintRegistry.Serialize(restored).ToJsonString());
-    }
-
-    [Fact]
-    public void Serialize_OfNull_IsNull()
-    {
-        Assert.Null(ConstraintRegistry.Serialize(null));
     }
 
     [Fact]
@@ -185,47 +121,7 @@ public sealed class ConstraintsTests
         ArgumentAssert.Throws<ArgumentOutOfRangeException>(() => ConstraintRegistry.Get(JsonNode.Parse(text)), "identifier", "finite number, 0 or more");
     }
 
-    [Theory]
-    [MemberData(nameof(ConstraintTypes))]
-    public void EveryConstraintType_IsRegistered_AndRoundTrips(Type type)
-    {
-        var snakeCase = KerasNames.ToSnakeCase(type.Name);
-        Assert.True(ConstraintRegistry.Registry.Contains(type.Name), $"{type.Name} is not registered.");
-        Assert.True(ConstraintRegistry.Registry.Contains(snakeCase), $"{snakeCase} is not registered.");
+    protected override IConstraint? Resolve(object? identifier, string parameterName = "identifier") => ConstraintRegistry.Get(identifier, parameterName);
 
-        var instance = ConstraintRegistry.Get(type.Name)!;
-        Assert.IsType(type, instance);
-        Assert.IsType(type, ConstraintRegistry.Get(snakeCase));
-
-        var serialized = ConstraintRegistry.Serialize(instance);
-        Assert.Equal(type.Name, serialized["class_name"]!.GetValue<string>());
-        var restored = ConstraintRegistry.Get(JsonNode.Parse(serialized.ToJsonString()));
-        Assert.IsType(type, restored);
-        Assert.Equal(serialized.ToJsonString(), ConstraintRegistry.Serialize(restored).ToJsonString());
-    }
-
-    [Fact]
-    public void ReflectionScan_FindsEveryBuiltIn()
-    {
-        Assert.Equal(
-            ["MaxNorm", "MinMaxNorm", "NonNeg", "RadialConstraint", "UnitNorm"],
-            ConcreteTypes().Select(type => type.Name).Order(StringComparer.Ordinal));
-    }
-
-    private static IEnumerable<Type> ConcreteTypes() =>
-        typeof(IConstraint).Assembly.GetTypes().Where(t => typeof(IConstraint).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false });
-
-    private static IConstraint Create(string description) => description switch
-    {
-        "MaxNorm()" => new MaxNorm(),
-        "MaxNorm(3, [0, 1, 2])" => new MaxNorm(axis: [0, 1, 2], maxValue: 3),
-        "MaxNorm(2.5, [0])" => new MaxNorm(axis: [0], maxValue: 2.5),
-        "MinMaxNorm(0.5, 2, 0.25, -1)" => new MinMaxNorm(0.5, 2, 0.25, -1),
-        "MinMaxNorm([0, 1, 2])" => new MinMaxNorm(axis: [0, 1, 2]),
-        "UnitNorm(1)" => new UnitNorm(1),
-        "UnitNorm([0, 1, 2])" => new UnitNorm([0, 1, 2]),
-        "NonNeg()" => new NonNeg(),
-        "RadialConstraint()" => new RadialConstraint(),
-        _ => throw new ArgumentOutOfRangeException(nameof(description), description, "No such case."),
-    };
+    protected override JsonObject? Serialize(IConstraint? component) => ConstraintRegistry.Serialize(component);
 }

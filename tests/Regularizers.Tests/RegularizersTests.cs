@@ -3,14 +3,15 @@
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
 
+using LayersFramework.Tests.Contracts;
 using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Regularizers.Tests;
 
 /// <summary>Names, Keras's serialized forms and round trips (reference 5.2 and 7, item 12).</summary>
-public sealed class RegularizersTests
+public sealed class RegularizersTests : ComponentFamilyContractTests<IRegularizer>
 {
-    private static readonly string[] KnownNames =
+    private static readonly string[] KerasNames =
         ["L1", "L1L2", "L2", "OrthogonalRegularizer", "l1", "l1l2", "l2", "orthogonal_regularizer"];
 
     public static TheoryData<string, Type, string> Names => new()
@@ -25,29 +26,23 @@ public sealed class RegularizersTests
         { "orthogonal_regularizer", typeof(OrthogonalRegularizer), """{"factor":0.01,"mode":"rows"}""" },
     };
 
-    /// <summary>One instance of every type with non-default arguments, and its expected serialized form.</summary>
-    public static TheoryData<string, string> Serialized => new()
-    {
-        { "L1(0.5)", """{"module":"keras.regularizers","class_name":"L1","config":{"l1":0.5},"registered_name":null}""" },
-        { "L2()", """{"module":"keras.regularizers","class_name":"L2","config":{"l2":0.01},"registered_name":null}""" },
-        { "L1L2(0.01, 0.02)", """{"module":"keras.regularizers","class_name":"L1L2","config":{"l1":0.01,"l2":0.02},"registered_name":null}""" },
-        { "OrthogonalRegularizer(0.1, columns)", """{"module":"keras.regularizers","class_name":"OrthogonalRegularizer","config":{"factor":0.1,"mode":"columns"},"registered_name":null}""" },
-    };
+    protected override ComponentRegistry<IRegularizer> BuiltIns => RegularizerRegistry.BuiltIns;
 
-    /// <summary>Every concrete regularizer type of the library.</summary>
-    public static TheoryData<Type> RegularizerTypes
-    {
-        get
-        {
-            var data = new TheoryData<Type>();
-            foreach (var type in ConcreteTypes())
-            {
-                data.Add(type);
-            }
+    protected override (string Family, string Module) Identity => ("regularizer", "keras.regularizers");
 
-            return data;
-        }
-    }
+    protected override string[] KnownNames => KerasNames;
+
+    protected override string[] ConcreteTypeNames => ["L1", "L1L2", "L2", "OrthogonalRegularizer"];
+
+    protected override string[] UnknownNames => ["l3", "L1_L2", "orthogonal", ""];
+
+    protected override (IRegularizer Instance, string Envelope)[] Serialized =>
+    [
+        (new L1(0.5), """{"module":"keras.regularizers","class_name":"L1","config":{"l1":0.5},"registered_name":null}"""),
+        (new L2(), """{"module":"keras.regularizers","class_name":"L2","config":{"l2":0.01},"registered_name":null}"""),
+        (new L1L2(0.01, 0.02), """{"module":"keras.regularizers","class_name":"L1L2","config":{"l1":0.01,"l2":0.02},"registered_name":null}"""),
+        (new OrthogonalRegularizer(0.1, "columns"), """{"module":"keras.regularizers","class_name":"OrthogonalRegularizer","config":{"factor":0.1,"mode":"columns"},"registered_name":null}"""),
+    ];
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -57,34 +52,6 @@ public sealed class RegularizersTests
 
         Assert.IsType(type, regularizer);
         Assert.Equal(defaultConfig, regularizer!.GetConfig().ToJsonString());
-    }
-
-    [Fact]
-    public void Registry_HoldsExactlyKeras3sNames()
-    {
-        Assert.Equal(KnownNames, RegularizerRegistry.Registry.Names);
-        Assert.Equal("keras.regularizers", RegularizerRegistry.Registry.Module);
-        Assert.Equal("regularizer", RegularizerRegistry.Registry.Family);
-    }
-
-    [Fact]
-    public void Get_ResolvesNullToNull_AndAnInstanceToItself()
-    {
-        var instance = new L2(0.3);
-
-        Assert.Null(RegularizerRegistry.Get(null));
-        Assert.Same(instance, RegularizerRegistry.Get(instance));
-    }
-
-    [Theory]
-    [InlineData("l3")]
-    [InlineData("L1_L2")]
-    [InlineData("orthogonal")]
-    [InlineData("")]
-    public void Get_RejectsUnknownNames_ListingTheKnownOnes(string name)
-    {
-        ArgumentAssert.Throws<ArgumentException>(
-            () => RegularizerRegistry.Get(name, "kernelRegularizer"), "kernelRegularizer", $"'{name}'", "Known names: " + string.Join(", ", KnownNames));
     }
 
     [Fact]
@@ -98,37 +65,6 @@ public sealed class RegularizersTests
             "new L1L2(0.01, 0.01)",
             "Known names: " + string.Join(", ", KnownNames));
         ArgumentAssert.Throws<ArgumentException>(() => RegularizerRegistry.Get("l1_l2"), "identifier", "'l1_l2'");
-    }
-
-    [Fact]
-    public void Get_RejectsIdentifiersOfAnotherKind()
-    {
-        ArgumentAssert.Throws<ArgumentException>(() => RegularizerRegistry.Get(0.01, "biasRegularizer"), "biasRegularizer", "Could not interpret regularizer identifier");
-    }
-
-    [Theory]
-    [MemberData(nameof(Serialized))]
-    public void Serialize_WritesKerasEnvelope(string description, string expected)
-    {
-        Assert.Equal(expected, RegularizerRegistry.Serialize(Create(description)).ToJsonString());
-    }
-
-    [Theory]
-    [MemberData(nameof(Serialized))]
-    public void SerializedText_RoundTrips(string description, string expected)
-    {
-        var original = Create(description);
-
-        var restored = RegularizerRegistry.Get(JsonNode.Parse(RegularizerRegistry.Serialize(original).ToJsonString()), "kernelRegularizer");
-
-        Assert.IsType(original.GetType(), restored);
-        Assert.Equal(expected, RegularizerRegistry.Serialize(restored).ToJsonString());
-    }
-
-    [Fact]
-    public void Serialize_OfNull_IsNull()
-    {
-        Assert.Null(RegularizerRegistry.Serialize(null));
     }
 
     [Fact]
@@ -181,42 +117,7 @@ public sealed class RegularizersTests
         ArgumentAssert.Throws<ArgumentException>(() => RegularizerRegistry.Get(JsonNode.Parse(text)), "identifier", "mode=\"diagonal\"");
     }
 
-    [Theory]
-    [MemberData(nameof(RegularizerTypes))]
-    public void EveryRegularizerType_IsRegistered_AndRoundTrips(Type type)
-    {
-        var snakeCase = KerasNames.ToSnakeCase(type.Name);
-        Assert.True(RegularizerRegistry.Registry.Contains(type.Name), $"{type.Name} is not registered.");
-        Assert.True(RegularizerRegistry.Registry.Contains(snakeCase), $"{snakeCase} is not registered.");
+    protected override IRegularizer? Resolve(object? identifier, string parameterName = "identifier") => RegularizerRegistry.Get(identifier, parameterName);
 
-        var instance = RegularizerRegistry.Get(type.Name)!;
-        Assert.IsType(type, instance);
-        Assert.IsType(type, RegularizerRegistry.Get(snakeCase));
-
-        var serialized = RegularizerRegistry.Serialize(instance);
-        Assert.Equal(type.Name, serialized["class_name"]!.GetValue<string>());
-        var restored = RegularizerRegistry.Get(JsonNode.Parse(serialized.ToJsonString()));
-        Assert.IsType(type, restored);
-        Assert.Equal(serialized.ToJsonString(), RegularizerRegistry.Serialize(restored).ToJsonString());
-    }
-
-    [Fact]
-    public void ReflectionScan_FindsEveryBuiltIn()
-    {
-        Assert.Equal(
-            ["L1", "L1L2", "L2", "OrthogonalRegularizer"],
-            ConcreteTypes().Select(type => type.Name).Order(StringComparer.Ordinal));
-    }
-
-    private static IEnumerable<Type> ConcreteTypes() =>
-        typeof(IRegularizer).Assembly.GetTypes().Where(t => typeof(IRegularizer).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false });
-
-    private static IRegularizer Create(string description) => description switch
-    {
-        "L1(0.5)" => new L1(0.5),
-        "L2()" => new L2(),
-        "L1L2(0.01, 0.02)" => new L1L2(0.01, 0.02),
-        "OrthogonalRegularizer(0.1, columns)" => new OrthogonalRegularizer(0.1, "columns"),
-        _ => throw new ArgumentOutOfRangeException(nameof(description), description, "No such case."),
-    };
+    protected override JsonObject? Serialize(IRegularizer? component) => RegularizerRegistry.Serialize(component);
 }

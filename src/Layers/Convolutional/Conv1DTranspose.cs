@@ -37,14 +37,15 @@ public sealed class Conv1DTranspose : ConvTransposeBase
 
     /// <summary>Creates the layer from its Keras config (as <c>GetConfig</c> or Keras 3's <c>get_config</c> writes it).</summary>
     /// <param name="config">The config.</param>
+    /// <param name="catalog">Resolves the components the config names (an application's catalog knows its own); the built-ins when null.</param>
     /// <returns>The layer, not yet built.</returns>
     /// <exception cref="System.ArgumentException">A key is unexpected or a value invalid.</exception>
-    public static Conv1DTranspose FromConfig(JsonObject? config)
+    public static Conv1DTranspose FromConfig(JsonObject? config, ComponentCatalog? catalog = null)
     {
-        var a = ReadConfig(config, nameof(Conv1DTranspose));
+        var a = ReadConfig(config, nameof(Conv1DTranspose), catalog);
         return new Conv1DTranspose(
-            a.Filters, a.KernelSize, a.Strides, a.Padding, a.OutputPadding, a.DataFormat, a.DilationRate, Component(a.Activation), a.UseBias,
-            Component(a.KernelInitializer), Component(a.BiasInitializer), Component(a.KernelRegularizer), Component(a.BiasRegularizer),
-            Component(a.ActivityRegularizer), Component(a.KernelConstraint), Component(a.BiasConstraint), a.Trainable, a.Name, a.Groups, a.OutputSize);
+            a.Filters, a.KernelSize, a.Strides, a.Padding, a.OutputPadding, a.DataFormat, a.DilationRate, a.Activation, a.UseBias,
+            a.KernelInitializer, a.BiasInitializer, a.KernelRegularizer, a.BiasRegularizer,
+            a.ActivityRegularizer, a.KernelConstraint, a.BiasConstraint, a.Trainable, a.Name, a.Groups, a.OutputSize);
     }
 }

@@ -1,10 +1,13 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using System.Text.Json.Nodes;
+using LayersFramework.Activations;
+using LayersFramework.Constraints;
+using LayersFramework.Initializers;
+using LayersFramework.Regularizers;
 
 namespace LayersFramework.Layers;
 
-/// <summary>A transposed-convolution layer's constructor arguments as read from a Keras config (components still serialized).</summary>
+/// <summary>A transposed-convolution layer's constructor arguments as read from a Keras config (components resolved through a catalog).</summary>
 /// <param name="Filters">The number of output channels.</param>
 /// <param name="KernelSize">The kernel size.</param>
 /// <param name="Strides">The strides.</param>
@@ -13,15 +16,15 @@ namespace LayersFramework.Layers;
 /// <param name="DataFormat">"channels_last", "channels_first" or null.</param>
 /// <param name="DilationRate">The dilation.</param>
 /// <param name="Groups">The number of groups.</param>
-/// <param name="Activation">The serialized activation.</param>
+/// <param name="Activation">The activation.</param>
 /// <param name="UseBias">Whether a bias is added.</param>
-/// <param name="KernelInitializer">The serialized kernel initializer.</param>
-/// <param name="BiasInitializer">The serialized bias initializer.</param>
-/// <param name="KernelRegularizer">The serialized kernel regularizer.</param>
-/// <param name="BiasRegularizer">The serialized bias regularizer.</param>
-/// <param name="ActivityRegularizer">The serialized activity regularizer.</param>
-/// <param name="KernelConstraint">The serialized kernel constraint.</param>
-/// <param name="BiasConstraint">The serialized bias constraint.</param>
+/// <param name="KernelInitializer">The kernel initializer.</param>
+/// <param name="BiasInitializer">The bias initializer.</param>
+/// <param name="KernelRegularizer">The kernel regularizer.</param>
+/// <param name="BiasRegularizer">The bias regularizer.</param>
+/// <param name="ActivityRegularizer">The activity regularizer.</param>
+/// <param name="KernelConstraint">The kernel constraint.</param>
+/// <param name="BiasConstraint">The bias constraint.</param>
 /// <param name="Trainable">Whether the weights train.</param>
 /// <param name="Name">The layer's name, or null.</param>
 /// <param name="OutputSize">The target output size, or null.</param>
@@ -34,15 +37,15 @@ public sealed record ConvTransposeArguments(
     string? DataFormat,
     IntTuple DilationRate,
     int Groups,
-    JsonNode? Activation,
+    IActivation Activation,
     bool UseBias,
-    JsonNode? KernelInitializer,
-    JsonNode? BiasInitializer,
-    JsonNode? KernelRegularizer,
-    JsonNode? BiasRegularizer,
-    JsonNode? ActivityRegularizer,
-    JsonNode? KernelConstraint,
-    JsonNode? BiasConstraint,
+    IInitializer? KernelInitializer,
+    IInitializer? BiasInitializer,
+    IRegularizer? KernelRegularizer,
+    IRegularizer? BiasRegularizer,
+    IRegularizer? ActivityRegularizer,
+    IConstraint? KernelConstraint,
+    IConstraint? BiasConstraint,
     bool Trainable,
     string? Name,
     long[]? OutputSize);

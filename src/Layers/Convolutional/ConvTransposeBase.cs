@@ -276,10 +276,12 @@ public abstract partial class ConvTransposeBase : Layer
     /// </summary>
     /// <param name="config">The config.</param>
     /// <param name="className">The layer's class name, for messages.</param>
+    /// <param name="catalog">Resolves the components the config names; the built-ins when null.</param>
     /// <returns>The arguments.</returns>
-    /// <exception cref="ArgumentException">A key is unexpected or a value invalid.</exception>
-    protected static ConvTransposeArguments ReadConfig(JsonObject? config, string className)
+    /// <exception cref="ArgumentException">A key is unexpected, a value invalid, or a component unknown to the catalog.</exception>
+    protected static ConvTransposeArguments ReadConfig(JsonObject? config, string className, ComponentCatalog? catalog)
     {
+        catalog ??= ComponentCatalog.BuiltIns;
         var reader = new ConfigReader(config, className, nameof(config));
         var dtype = reader.Node("dtype");
         var dtypeName = dtype switch
@@ -303,15 +305,15 @@ public abstract partial class ConvTransposeBase : Layer
             DataFormat: reader.Node("data_format") is null ? null : reader.Text("data_format", "channels_last"),
             DilationRate: IntTuple.FromArray(reader.Ints("dilation_rate", [1])),
             Groups: (int)reader.WholeNumber("groups", 1),
-            Activation: reader.Node("activation"),
+            Activation: catalog.GetActivation(Component(reader.Node("activation")), "activation"),
             UseBias: reader.Boolean("use_bias", true),
-            KernelInitializer: reader.Node("kernel_initializer"),
-            BiasInitializer: reader.Node("bias_initializer"),
-            KernelRegularizer: reader.Node("kernel_regularizer"),
-            BiasRegularizer: reader.Node("bias_regularizer"),
-            ActivityRegularizer: reader.Node("activity_regularizer"),
-            KernelConstraint: reader.Node("kernel_constraint"),
-            BiasConstraint: reader.Node("bias_constraint"),
+            KernelInitializer: catalog.GetInitializer(Component(reader.Node("kernel_initializer")), "kernelInitializer"),
+            BiasInitializer: catalog.GetInitializer(Component(reader.Node("bias_initializer")), "biasInitializer"),
+            KernelRegularizer: catalog.GetRegularizer(Component(reader.Node("kernel_regularizer")), "kernelRegularizer"),
+            BiasRegularizer: catalog.GetRegularizer(Component(reader.Node("bias_regularizer")), "biasRegularizer"),
+            ActivityRegularizer: catalog.GetRegularizer(Component(reader.Node("activity_regularizer")), "activityRegularizer"),
+            KernelConstraint: catalog.GetConstraint(Component(reader.Node("kernel_constraint")), "kernelConstraint"),
+            BiasConstraint: catalog.GetConstraint(Component(reader.Node("bias_constraint")), "biasConstraint"),
             Trainable: reader.Boolean("trainable", true),
             Name: reader.Node("name") is null ? null : reader.Text("name", string.Empty),
             OutputSize: reader.Node("output_size") is JsonArray size ? size.Select(v => v!.GetValue<long>()).ToArray() : null);
@@ -320,9 +322,7 @@ public abstract partial class ConvTransposeBase : Layer
     }
 
     /// <summary>A serialized component as the registries take it: a name string as a string, an object as JSON.</summary>
-    /// <param name="node">The serialized component, or null.</param>
-    /// <returns>The identifier.</returns>
-    protected static object? Component(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var name) ? name : node;
+    private static object? Component(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var name) ? name : node;
 
     /// <inheritdoc/>
     protected override void Build(long[] inputShape)
