@@ -85,11 +85,12 @@ public abstract class ComponentFamilyContractTests<T>
     }
 
     [Fact]
-    public void EveryConcreteType_IsRegisteredUnderItsClassNameAndSnakeCase_AndRoundTrips()
+    public void EveryConcreteType_HasASerializedEntry_IsRegisteredUnderItsClassNameAndSnakeCase_AndRoundTrips()
     {
         var types = typeof(T).Assembly.GetTypes().Where(t => typeof(T).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false }).ToList();
 
         Assert.Equal(ConcreteTypeNames, types.Select(type => type.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(ConcreteTypeNames, Serialized.Select(entry => entry.Instance.GetType().Name).Distinct().Order(StringComparer.Ordinal));
         foreach (var type in types)
         {
             var snakeCase = KerasNames.ToSnakeCase(type.Name);
