@@ -110,8 +110,14 @@ public abstract class Layer : IConfigurable, IDisposable
     public abstract long?[] ComputeOutputShape(long?[] inputShape);
 
     /// <summary>Copies of the weights' values in Keras's order and layout (for a transposed convolution: kernel, then bias).</summary>
-    /// <returns>New tensors the caller owns.</returns>
-    public Tensor[] GetWeights() => weights.Select(w => w.Value.Detach().Clone().DetachFromDisposeScope()).ToArray();
+    /// <returns>New tensors, owned as every op's result is: by the current <see cref="DisposeScope"/>, or by the caller when there is none.</returns>
+    public Tensor[] GetWeights() => weights.Select(w => CopyOf(w.Value)).ToArray();
+
+    private static Tensor CopyOf(Tensor value)
+    {
+        using var detached = value.Detach();
+        return detached.Clone();
+    }
 
     /// <summary>Sets the weights' values from tensors in Keras's order and layout.</summary>
     /// <param name="values">One tensor per weight, of its shape.</param>
