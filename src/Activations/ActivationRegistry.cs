@@ -233,7 +233,7 @@ public static class ActivationRegistry
                 .OrderBy(known => string.Equals(known, known.ToLowerInvariant(), StringComparison.Ordinal) ? 0 : 1)
                 .FirstOrDefault();
         var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-        throw new ArgumentException($"Unknown activation '{name}'.{hint} Known names: {string.Join(", ", names)}.", parameterName);
+        throw new ArgumentException($"Unknown activation '{name}'.{hint} Known names: {string.Join(", ", names)}.{ComponentNames.HintFor(name)}", parameterName);
     }
 
     private static IActivation Deserialize(ComponentRegistry<IActivation> registry, JsonObject serialized, string parameterName)

@@ -26,4 +26,15 @@ public sealed record ComponentNames(string ClassName, string Name, string Packag
         var attribute = type.GetCustomAttribute<KerasSerializableAttribute>();
         return new ComponentNames(type.Name, attribute?.Name ?? type.Name, attribute?.Package ?? DefaultPackage);
     }
+
+    /// <summary>
+    /// For an unknown name in Keras's "Package&gt;Name" form (an application's own component), says where such names
+    /// are registered; for any other name, nothing.
+    /// </summary>
+    /// <param name="name">The unknown name.</param>
+    /// <returns>The hint, with a leading space, or an empty string.</returns>
+    public static string HintFor(string? name) =>
+        name is not null && name.Contains('>', StringComparison.Ordinal)
+            ? $" '{name}' is the name of an application's own component: load the config through a ComponentCatalog that registers it (services.AddLayersFramework(options => ...))."
+            : string.Empty;
 }

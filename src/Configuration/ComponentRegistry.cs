@@ -151,7 +151,7 @@ public sealed class ComponentRegistry<T>
         if (!byName.TryGetValue(name, out var registration))
         {
             throw new ArgumentException(
-                $"Unknown {Family} '{name}'. Known names: {string.Join(", ", Names)}.", parameterName);
+                $"Unknown {Family} '{name}'. Known names: {string.Join(", ", Names)}.{ComponentNames.HintFor(name)}", parameterName);
         }
 
         try

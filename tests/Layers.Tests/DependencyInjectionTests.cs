@@ -56,6 +56,7 @@ public sealed class DependencyInjectionTests
         Assert.Equal("identifier", error.ParamName);
         Assert.StartsWith("Could not create the layer 'Conv2DTranspose' from the config", error.Message, StringComparison.Ordinal);
         Assert.Contains("Unknown initializer 'Custom>ScaledOnes'. Known names: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Custom>ScaledOnes' is the name of an application's own component: load the config through a ComponentCatalog that registers it", error.Message, StringComparison.Ordinal);
         Assert.Equal("kernelInitializer", Assert.IsAssignableFrom<ArgumentException>(error.InnerException).ParamName);
         Assert.Contains("glorot_uniform", error.Message, StringComparison.Ordinal);
     }
