@@ -15,16 +15,24 @@ namespace LayersFramework.Layers;
 /// <summary>
 /// The base of every layer, with Keras's lifecycle: the constructor validates and stores hyper-parameters only;
 /// the first <see cref="Call(Tensor)"/> builds the weights for the input's shape (<see cref="Build"/>, through
-/// <see cref="AddWeight"/>) and locks weight creation; every call computes <see cref="Forward"/>.
+/// <see cref="AddWeight"/>) and locks weight creation; every call computes <see cref="Forward(Tensor, bool)"/>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Weights live until the layer is disposed; no dispose scope frees them. <see cref="Losses"/> holds each weight's
 /// regularization penalty and the activity regularization of the last call, divided by its batch size, as
 /// Keras computes them.
+/// </para>
+/// <para>
+/// A layer made of layers (<see cref="Sequential"/>, an application's block) tracks them with
+/// <see cref="Track{TLayer}"/>, as Keras tracks the layers a layer holds: their weights, losses, constraints,
+/// <see cref="Trainable"/> flag and disposal then go with this layer's, in Keras's order (own weights first).
+/// </para>
 /// </remarks>
 public abstract class Layer : IConfigurable, IDisposable
 {
     private readonly List<Variable> weights = [];
+    private readonly List<Layer> sublayers = [];
     private readonly Dictionary<Variable, bool> createdTrainable = [];
     private Tensor? activityLoss;
     private bool locked;
@@ -67,17 +75,27 @@ public abstract class Layer : IConfigurable, IDisposable
             {
                 weight.Trainable = value && createdTrainable[weight];
             }
+
+            foreach (var layer in sublayers)
+            {
+                layer.Trainable = value;
+            }
         }
     }
 
-    /// <summary>Gets every weight, in creation order (Keras's order: kernel, then bias).</summary>
-    public IReadOnlyList<Variable> Weights => weights;
+    /// <summary>Gets every weight: this layer's in creation order (Keras's order: kernel, then bias), then its tracked layers'.</summary>
+    public IReadOnlyList<Variable> Weights => [.. weights, .. sublayers.SelectMany(layer => layer.Weights)];
 
     /// <summary>Gets the weights that train.</summary>
-    public IReadOnlyList<Variable> TrainableWeights => trainable ? weights.Where(w => createdTrainable[w]).ToList() : [];
+    public IReadOnlyList<Variable> TrainableWeights =>
+        trainable ? [.. weights.Where(w => createdTrainable[w]), .. sublayers.SelectMany(layer => layer.TrainableWeights)] : [];
 
     /// <summary>Gets the weights that do not train.</summary>
-    public IReadOnlyList<Variable> NonTrainableWeights => trainable ? weights.Where(w => !createdTrainable[w]).ToList() : weights.ToList();
+    public IReadOnlyList<Variable> NonTrainableWeights =>
+        trainable ? [.. weights.Where(w => !createdTrainable[w]), .. sublayers.SelectMany(layer => layer.NonTrainableWeights)] : Weights;
+
+    /// <summary>Gets the layers this layer tracks (<see cref="Track{TLayer}"/>), in the order they were tracked.</summary>
+    public IReadOnlyList<Layer> TrackedLayers => sublayers;
 
     /// <summary>
     /// Gets the regularization losses, computed anew on each access (the caller owns them; read them inside a
@@ -88,21 +106,33 @@ public abstract class Layer : IConfigurable, IDisposable
     {
         get
         {
-            var losses = TrainableWeights.Where(w => w.Regularizer is not null).Select(w => w.Regularizer!.Compute(w.Value)).ToList();
+            var own = trainable ? weights.Where(w => createdTrainable[w] && w.Regularizer is not null) : [];
+            var losses = own.Select(w => w.Regularizer!.Compute(w.Value)).ToList();
             if (activityLoss is not null)
             {
                 losses.Add(activityLoss.Alias());
             }
 
+            losses.AddRange(sublayers.SelectMany(layer => layer.Losses));
             return losses;
         }
     }
 
-    /// <summary>Applies the layer, building its weights for the input's shape on the first call.</summary>
+    /// <summary>Applies the layer in inference mode, building its weights for the input's shape on the first call.</summary>
     /// <param name="inputs">The input.</param>
     /// <returns>The output, which the caller owns.</returns>
     /// <exception cref="ArgumentException">The input does not fit the layer (the message says why).</exception>
-    public Tensor Call(Tensor inputs) => Run(inputs, Forward);
+    public Tensor Call(Tensor inputs) => Call(inputs, training: false);
+
+    /// <summary>
+    /// Applies the layer, in training mode when <paramref name="training"/> is true (Keras's <c>training=True</c>:
+    /// dropout drops, batch normalization uses and updates the batch's statistics); builds on the first call.
+    /// </summary>
+    /// <param name="inputs">The input.</param>
+    /// <param name="training">Whether this is a training step.</param>
+    /// <returns>The output, which the caller owns.</returns>
+    /// <exception cref="ArgumentException">The input does not fit the layer (the message says why).</exception>
+    public Tensor Call(Tensor inputs, bool training) => Run(inputs, x => Forward(x, training));
 
     /// <summary>The output shape for an input shape, where null stands for an unknown size (such as the batch).</summary>
     /// <param name="inputShape">The input's shape.</param>
@@ -111,13 +141,7 @@ public abstract class Layer : IConfigurable, IDisposable
 
     /// <summary>Copies of the weights' values in Keras's order and layout (for a transposed convolution: kernel, then bias).</summary>
     /// <returns>New tensors, owned as every op's result is: by the current <see cref="DisposeScope"/>, or by the caller when there is none.</returns>
-    public Tensor[] GetWeights() => weights.Select(w => CopyOf(w.Value)).ToArray();
-
-    private static Tensor CopyOf(Tensor value)
-    {
-        using var detached = value.Detach();
-        return detached.Clone();
-    }
+    public Tensor[] GetWeights() => Weights.Select(w => CopyOf(w.Value)).ToArray();
 
     /// <summary>Sets the weights' values from tensors in Keras's order and layout.</summary>
     /// <param name="values">One tensor per weight, of its shape.</param>
@@ -131,23 +155,24 @@ public abstract class Layer : IConfigurable, IDisposable
             throw new InvalidOperationException($"Layer {Name} has no weights yet: call it once (or build it) before SetWeights.");
         }
 
-        if (values.Length != weights.Count)
+        var all = Weights;
+        if (values.Length != all.Count)
         {
             throw new ArgumentException(
-                $"Layer {Name} has {weights.Count} weights ({string.Join(", ", weights.Select(w => $"{w.Name} {Tuples.Format(w.Shape)}"))}) but {values.Length} values were given.",
+                $"Layer {Name} has {all.Count} weights ({string.Join(", ", all.Select(w => $"{w.Path} {Tuples.Format(w.Shape)}"))}) but {values.Length} values were given.",
                 nameof(values));
         }
 
         for (var i = 0; i < values.Length; i++)
         {
-            weights[i].Assign(values[i]);
+            all[i].Assign(values[i]);
         }
     }
 
     /// <summary>Projects every weight that has a constraint onto it; optimizers call this after each update (Keras's rule).</summary>
     public void ApplyConstraints()
     {
-        foreach (var weight in weights)
+        foreach (var weight in Weights)
         {
             weight.ApplyConstraint();
         }
@@ -181,6 +206,11 @@ public abstract class Layer : IConfigurable, IDisposable
         foreach (var weight in weights)
         {
             weight.Dispose();
+        }
+
+        foreach (var layer in sublayers)
+        {
+            layer.Dispose();
         }
 
         activityLoss?.Dispose();
@@ -229,10 +259,43 @@ public abstract class Layer : IConfigurable, IDisposable
     /// <param name="inputShape">The input's shape.</param>
     protected abstract void Build(long[] inputShape);
 
-    /// <summary>Computes the output; the weights exist.</summary>
+    /// <summary>Computes the output in inference mode; the weights exist.</summary>
     /// <param name="inputs">The input.</param>
     /// <returns>The output.</returns>
     protected abstract Tensor Forward(Tensor inputs);
+
+    /// <summary>Computes the output; layers that behave differently in training (dropout, batch normalization) override this.</summary>
+    /// <param name="inputs">The input.</param>
+    /// <param name="training">Whether this is a training step.</param>
+    /// <returns>The output.</returns>
+    protected virtual Tensor Forward(Tensor inputs, bool training) => Forward(inputs);
+
+    /// <summary>
+    /// Tracks a layer this layer is made of: its weights, losses, constraints, trainable flag and disposal go with
+    /// this layer's from then on. This layer owns it.
+    /// </summary>
+    /// <typeparam name="TLayer">The layer's type.</typeparam>
+    /// <param name="layer">The layer.</param>
+    /// <returns>The layer.</returns>
+    /// <exception cref="ArgumentException">The layer is this one, or tracked already.</exception>
+    protected TLayer Track<TLayer>(TLayer layer)
+        where TLayer : Layer
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (ReferenceEquals(layer, this) || sublayers.Contains(layer))
+        {
+            throw new ArgumentException($"Layer {layer.Name} is {(ReferenceEquals(layer, this) ? "this layer itself" : "tracked already")}; a layer holds each of its layers once.", nameof(layer));
+        }
+
+        if (!trainable)
+        {
+            layer.Trainable = false;
+        }
+
+        sublayers.Add(layer);
+        return layer;
+    }
 
     /// <summary>Creates a weight; only <see cref="Build"/> may call this.</summary>
     /// <param name="name">The weight's name, such as "kernel".</param>
@@ -258,6 +321,12 @@ public abstract class Layer : IConfigurable, IDisposable
         weights.Add(weight);
         createdTrainable[weight] = trainable;
         return weight;
+    }
+
+    private static Tensor CopyOf(Tensor value)
+    {
+        using var detached = value.Detach();
+        return detached.Clone();
     }
 
     private void RecordActivityLoss(Tensor output)

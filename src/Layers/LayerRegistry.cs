@@ -56,6 +56,20 @@ public static class LayerRegistry
         registry.RegisterBuiltIn(config => Conv1DTranspose.FromConfig(config, catalog), "Convolution1DTranspose");
         registry.RegisterBuiltIn(config => Conv2DTranspose.FromConfig(config, catalog), "Convolution2DTranspose");
         registry.RegisterBuiltIn(config => Conv3DTranspose.FromConfig(config, catalog), "Convolution3DTranspose");
+        registry.RegisterBuiltIn(config => Conv1D.FromConfig(config, catalog), "Convolution1D");
+        registry.RegisterBuiltIn(config => Conv2D.FromConfig(config, catalog), "Convolution2D");
+        registry.RegisterBuiltIn(config => Conv3D.FromConfig(config, catalog), "Convolution3D");
+        registry.RegisterBuiltIn(config => Dense.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => Activation.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => ReLU.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => LeakyReLU.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => Dropout.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => Reshape.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => Flatten.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => UpSampling2D.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => Concatenate.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => BatchNormalization.FromConfig(config, catalog));
+        registry.RegisterBuiltIn(config => Sequential.FromConfig(config, catalog));
         return registry;
     }
 }

@@ -86,7 +86,7 @@ public sealed class LayerLifecycleTests
         Assert.Equal(kernel.ToArray<float>(), weights[0].ToArray<float>());
         Assert.Equal(bias.ToArray<float>(), weights[1].ToArray<float>());
         var countError = Assert.Throws<ArgumentException>(() => layer.SetWeights(kernel));
-        Assert.Contains("has 2 weights (kernel (2, 2, 2, 1), bias (2,)) but 1 values were given", countError.Message, StringComparison.Ordinal);
+        Assert.Contains($"has 2 weights ({layer.Name}/kernel (2, 2, 2, 1), {layer.Name}/bias (2,)) but 1 values were given", countError.Message, StringComparison.Ordinal);
         var shapeError = Assert.Throws<ArgumentException>(() => layer.SetWeights(Tensor.Zeros([2, 2, 1, 2]), bias));
         Assert.Contains("have shape (2, 2, 1, 2) but the weight has shape (2, 2, 2, 1)", shapeError.Message, StringComparison.Ordinal);
         foreach (var weight in weights)

@@ -42,10 +42,11 @@ public sealed class Conv3DTranspose : ConvTransposeBase
     /// <exception cref="System.ArgumentException">A key is unexpected or a value invalid.</exception>
     public static Conv3DTranspose FromConfig(JsonObject? config, ComponentCatalog? catalog = null)
     {
-        var a = ReadConfig(config, nameof(Conv3DTranspose), catalog);
+        var a = ReadConfig(config, nameof(Conv3DTranspose), 3, catalog);
+        var c = a.Common;
         return new Conv3DTranspose(
-            a.Filters, a.KernelSize, a.Strides, a.Padding, a.OutputPadding, a.DataFormat, a.DilationRate, a.Activation, a.UseBias,
-            a.KernelInitializer, a.BiasInitializer, a.KernelRegularizer, a.BiasRegularizer,
-            a.ActivityRegularizer, a.KernelConstraint, a.BiasConstraint, a.Trainable, a.Name, a.Groups, a.OutputSize);
+            c.Filters, c.KernelSize, c.Strides, c.Padding, a.OutputPadding, c.DataFormat, c.DilationRate, c.Activation, c.UseBias,
+            c.KernelInitializer, c.BiasInitializer, c.KernelRegularizer, c.BiasRegularizer,
+            c.ActivityRegularizer, c.KernelConstraint, c.BiasConstraint, c.Trainable, c.Name, c.Groups, a.OutputSize);
     }
 }

@@ -34,13 +34,8 @@ namespace LayersFramework.Layers;
 /// </para>
 /// <para>Beyond Keras: <c>groups</c>, stride together with dilation, and the target output size (U-Net skip connections).</para>
 /// </remarks>
-public abstract partial class ConvTransposeBase : Layer
+public abstract partial class ConvTransposeBase : ConvolutionLayerBase
 {
-    private readonly string tfPadding;
-    private readonly string tfDataFormat;
-    private Variable? kernel;
-    private Variable? bias;
-
     /// <summary>Validates and stores the hyper-parameters; weights come with the first call.</summary>
     /// <param name="rank">The number of spatial dimensions, 1 to 3.</param>
     /// <param name="filters">The number of output channels, 1 or more (a multiple of <paramref name="groups"/>).</param>
@@ -86,24 +81,10 @@ public abstract partial class ConvTransposeBase : Layer
         bool trainable,
         string? name,
         long[]? outputSize)
-        : base(name, trainable, activityRegularizer)
+        : base(new ConvolutionLayerArguments(
+            rank, filters, kernelSize, strides, padding, dataFormat, dilationRate, groups, activation, useBias, kernelInitializer, biasInitializer,
+            kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, name))
     {
-        Rank = rank;
-        if (filters < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(filters), filters, $"Invalid value for argument filters. Expected a strictly positive value. Received filters={filters}.");
-        }
-
-        if (groups < 1 || filters % groups != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(groups), groups, $"groups must be 1 or more and divide filters ({filters}); received groups={groups}.");
-        }
-
-        Filters = filters;
-        Groups = groups;
-        KernelSize = Positive(kernelSize, rank, nameof(kernelSize), allowZero: false);
-        Strides = Positive(strides ?? 1, rank, nameof(strides), allowZero: false);
-        DilationRate = Positive(dilationRate ?? 1, rank, nameof(dilationRate), allowZero: false);
         OutputPadding = outputPadding is { } given ? Positive(given, rank, nameof(outputPadding), allowZero: true) : null;
         if (OutputPadding is not null)
         {
@@ -114,12 +95,6 @@ public abstract partial class ConvTransposeBase : Layer
                     string.Create(CultureInfo.InvariantCulture, $"outputPadding must be strictly less than strides for all dimensions. At dimension {bad}, received outputPadding={Tuples.Format(OutputPadding)} and strides={Tuples.Format(Strides)}."),
                     nameof(outputPadding));
             }
-        }
-
-        Padding = (padding ?? throw new ArgumentNullException(nameof(padding))).ToLowerInvariant();
-        if (Padding is not ("valid" or "same"))
-        {
-            throw new ArgumentException($"padding '{padding}' is not 'valid' or 'same'.", nameof(padding));
         }
 
         // TensorFlow's SAME rule rejects every length (L − 1)·s, which "same" gives for an even dilated kernel and
@@ -136,87 +111,14 @@ public abstract partial class ConvTransposeBase : Layer
         }
 
         WarnAboutCheckerboard();
-        DataFormat = (dataFormat ?? "channels_last").ToLowerInvariant();
-        if (DataFormat is not ("channels_last" or "channels_first"))
-        {
-            throw new ArgumentException($"dataFormat '{dataFormat}' is not 'channels_last' or 'channels_first'.", nameof(dataFormat));
-        }
-
         OutputSize = outputSize is null ? null : CheckedOutputSize(outputSize, nameof(outputSize));
-        tfPadding = Padding.ToUpperInvariant();
-        string[][] formats = [["NWC", "NCW"], ["NHWC", "NCHW"], ["NDHWC", "NCDHW"]];
-        tfDataFormat = formats[rank - 1][DataFormat == "channels_first" ? 1 : 0];
-        Activation = ActivationRegistry.Get(activation, nameof(activation));
-        UseBias = useBias;
-        KernelInitializer = InitializerRegistry.Get(kernelInitializer ?? "glorot_uniform", nameof(kernelInitializer))!;
-        BiasInitializer = InitializerRegistry.Get(biasInitializer ?? "zeros", nameof(biasInitializer))!;
-        KernelRegularizer = RegularizerRegistry.Get(kernelRegularizer, nameof(kernelRegularizer));
-        BiasRegularizer = RegularizerRegistry.Get(biasRegularizer, nameof(biasRegularizer));
-        KernelConstraint = ConstraintRegistry.Get(kernelConstraint, nameof(kernelConstraint));
-        BiasConstraint = ConstraintRegistry.Get(biasConstraint, nameof(biasConstraint));
     }
-
-    /// <summary>Gets the number of spatial dimensions.</summary>
-    public int Rank { get; }
-
-    /// <summary>Gets the number of output channels.</summary>
-    public int Filters { get; }
-
-    /// <summary>Gets the number of groups.</summary>
-    public int Groups { get; }
-
-    /// <summary>Gets the kernel size per dimension.</summary>
-    public int[] KernelSize { get; }
-
-    /// <summary>Gets the strides per dimension.</summary>
-    public int[] Strides { get; }
-
-    /// <summary>Gets the dilation per dimension.</summary>
-    public int[] DilationRate { get; }
 
     /// <summary>Gets the output padding per dimension, or null.</summary>
     public int[]? OutputPadding { get; }
 
-    /// <summary>Gets "valid" or "same".</summary>
-    public string Padding { get; }
-
-    /// <summary>Gets "channels_last" or "channels_first".</summary>
-    public string DataFormat { get; }
-
     /// <summary>Gets the target spatial output size given at construction, or null.</summary>
     public long[]? OutputSize { get; }
-
-    /// <summary>Gets the activation.</summary>
-    public IActivation Activation { get; }
-
-    /// <summary>Gets a value indicating whether a bias is added.</summary>
-    public bool UseBias { get; }
-
-    /// <summary>Gets the kernel's initializer.</summary>
-    public IInitializer KernelInitializer { get; }
-
-    /// <summary>Gets the bias's initializer.</summary>
-    public IInitializer BiasInitializer { get; }
-
-    /// <summary>Gets the kernel's regularizer, or null.</summary>
-    public IRegularizer? KernelRegularizer { get; }
-
-    /// <summary>Gets the bias's regularizer, or null.</summary>
-    public IRegularizer? BiasRegularizer { get; }
-
-    /// <summary>Gets the kernel's constraint, or null.</summary>
-    public IConstraint? KernelConstraint { get; }
-
-    /// <summary>Gets the bias's constraint, or null.</summary>
-    public IConstraint? BiasConstraint { get; }
-
-    /// <summary>Gets the kernel, <c>kernelSize + (filters / groups, inChannels)</c>; null before the first call.</summary>
-    public Variable? Kernel => kernel;
-
-    /// <summary>Gets the bias, <c>(filters,)</c>; null before the first call or without a bias.</summary>
-    public Variable? Bias => bias;
-
-    private int ChannelAxisFromEnd => DataFormat == "channels_first" ? -(Rank + 1) : -1;
 
     /// <summary>Applies the layer with a target spatial output size (the U-Net case), which must be one TensorFlow accepts.</summary>
     /// <param name="inputs">The input.</param>
@@ -236,32 +138,14 @@ public abstract partial class ConvTransposeBase : Layer
         CheckInputRank(inputShape.Length, nameof(inputShape));
         var spatial = SpatialOf(inputShape);
         var output = Enumerable.Range(0, Rank).Select(i => spatial[i] is long size ? (long?)(OutputSize?[i] ?? Length(size, i)) : null).ToArray();
-        return DataFormat == "channels_first"
-            ? [inputShape[0], Filters, .. output]
-            : [inputShape[0], .. output, Filters];
+        return WithChannels(inputShape[0], output);
     }
 
     /// <inheritdoc/>
     public override JsonObject GetConfig()
     {
         var config = base.GetConfig();
-        config["filters"] = Filters;
-        config["kernel_size"] = Json(KernelSize);
-        config["strides"] = Json(Strides);
-        config["padding"] = Padding;
         config["output_padding"] = OutputPadding is null ? null : Json(OutputPadding);
-        config["data_format"] = DataFormat;
-        config["dilation_rate"] = Json(DilationRate);
-        config["groups"] = Groups;
-        config["activation"] = ActivationRegistry.Serialize(Activation);
-        config["use_bias"] = UseBias;
-        config["kernel_initializer"] = InitializerRegistry.Serialize(KernelInitializer);
-        config["bias_initializer"] = InitializerRegistry.Serialize(BiasInitializer);
-        config["kernel_regularizer"] = RegularizerRegistry.Serialize(KernelRegularizer);
-        config["bias_regularizer"] = RegularizerRegistry.Serialize(BiasRegularizer);
-        config["activity_regularizer"] = RegularizerRegistry.Serialize(ActivityRegularizer);
-        config["kernel_constraint"] = ConstraintRegistry.Serialize(KernelConstraint);
-        config["bias_constraint"] = ConstraintRegistry.Serialize(BiasConstraint);
         if (OutputSize is not null)
         {
             config["output_size"] = new JsonArray(OutputSize.Select(v => (JsonNode?)v).ToArray());
@@ -276,101 +160,41 @@ public abstract partial class ConvTransposeBase : Layer
     /// </summary>
     /// <param name="config">The config.</param>
     /// <param name="className">The layer's class name, for messages.</param>
+    /// <param name="rank">The layer's rank.</param>
     /// <param name="catalog">Resolves the components the config names; the built-ins when null.</param>
     /// <returns>The arguments.</returns>
     /// <exception cref="ArgumentException">A key is unexpected, a value invalid, or a component unknown to the catalog.</exception>
-    protected static ConvTransposeArguments ReadConfig(JsonObject? config, string className, ComponentCatalog? catalog)
+    protected static ConvTransposeArguments ReadConfig(JsonObject? config, string className, int rank, ComponentCatalog? catalog)
     {
-        catalog ??= ComponentCatalog.BuiltIns;
-        var reader = new ConfigReader(config, className, nameof(config));
-        var dtype = reader.Node("dtype");
-        var dtypeName = dtype switch
-        {
-            null => "float32",
-            JsonValue value => value.GetValue<string>(),
-            JsonObject policy => policy["config"]?["name"]?.GetValue<string>() ?? "float32",
-            _ => "unknown",
-        };
-        if (dtypeName != "float32")
-        {
-            throw new ArgumentException($"The config of {className} has dtype '{dtypeName}'; layers here compute in float32.", nameof(config));
-        }
-
+        var reader = new LayerConfigReader(config, className, catalog);
         var arguments = new ConvTransposeArguments(
-            Filters: (int)reader.WholeNumber("filters", 0),
-            KernelSize: IntTuple.FromArray(reader.Ints("kernel_size", [])),
-            Strides: IntTuple.FromArray(reader.Ints("strides", [1])),
-            Padding: reader.Text("padding", "valid"),
-            OutputPadding: reader.Node("output_padding") is null ? (IntTuple?)null : IntTuple.FromArray(reader.Ints("output_padding", [])),
-            DataFormat: reader.Node("data_format") is null ? null : reader.Text("data_format", "channels_last"),
-            DilationRate: IntTuple.FromArray(reader.Ints("dilation_rate", [1])),
-            Groups: (int)reader.WholeNumber("groups", 1),
-            Activation: catalog.GetActivation(Component(reader.Node("activation")), "activation"),
-            UseBias: reader.Boolean("use_bias", true),
-            KernelInitializer: catalog.GetInitializer(Component(reader.Node("kernel_initializer")), "kernelInitializer"),
-            BiasInitializer: catalog.GetInitializer(Component(reader.Node("bias_initializer")), "biasInitializer"),
-            KernelRegularizer: catalog.GetRegularizer(Component(reader.Node("kernel_regularizer")), "kernelRegularizer"),
-            BiasRegularizer: catalog.GetRegularizer(Component(reader.Node("bias_regularizer")), "biasRegularizer"),
-            ActivityRegularizer: catalog.GetRegularizer(Component(reader.Node("activity_regularizer")), "activityRegularizer"),
-            KernelConstraint: catalog.GetConstraint(Component(reader.Node("kernel_constraint")), "kernelConstraint"),
-            BiasConstraint: catalog.GetConstraint(Component(reader.Node("bias_constraint")), "biasConstraint"),
-            Trainable: reader.Boolean("trainable", true),
-            Name: reader.Node("name") is null ? null : reader.Text("name", string.Empty),
-            OutputSize: reader.Node("output_size") is JsonArray size ? size.Select(v => v!.GetValue<long>()).ToArray() : null);
+            ReadCommon(reader, rank),
+            OutputPadding: reader.OptionalTuple("output_padding"),
+            OutputSize: reader.Values.Node("output_size") is JsonArray size ? size.Select(v => v!.GetValue<long>()).ToArray() : null);
         reader.EnsureNoOtherKeys();
         return arguments;
     }
 
-    /// <summary>A serialized component as the registries take it: a name string as a string, an object as JSON.</summary>
-    private static object? Component(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var name) ? name : node;
+    /// <inheritdoc/>
+    private protected override long[] KernelShape(long inChannels) => [.. KernelSize.Select(k => (long)k), Filters / Groups, inChannels];
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
-    {
-        CheckInputRank(inputShape.Length, nameof(inputShape));
-        var inChannels = inputShape[^-ChannelAxisFromEnd];
-        if (inChannels % Groups != 0)
-        {
-            throw new ArgumentException($"Layer {Name} has groups={Groups}, which does not divide the input's {inChannels} channels.", nameof(inputShape));
-        }
-
-        kernel = AddWeight("kernel", [.. KernelSize.Select(k => (long)k), Filters / Groups, inChannels], KernelInitializer, KernelRegularizer, KernelConstraint);
-        if (UseBias)
-        {
-            bias = AddWeight("bias", [Filters], BiasInitializer, BiasRegularizer, BiasConstraint);
-        }
-    }
+    private protected override long KernelInChannels() => Kernel!.Shape[^1];
 
     /// <inheritdoc/>
     protected override Tensor Forward(Tensor inputs) => Compute(inputs, OutputSize);
 
     private Tensor Compute(Tensor inputs, long[]? outputSize)
     {
-        CheckInputRank(inputs.Rank, nameof(inputs));
+        CheckInput(inputs);
         var shape = inputs.Shape;
-        var inChannels = shape[^-ChannelAxisFromEnd];
-        if (inChannels != kernel!.Shape[^1])
-        {
-            throw new ArgumentException(
-                $"Layer {Name} was built for {kernel.Shape[^1]} input channels but the input {Tuples.Format(shape)} has {inChannels}.", nameof(inputs));
-        }
-
         var spatial = SpatialOf(shape.Select(s => (long?)s).ToArray()).Select(s => s!.Value).ToArray();
         var output = outputSize ?? Enumerable.Range(0, Rank).Select(i => Length(spatial[i], i)).ToArray();
-        long[] outputShape = DataFormat == "channels_first" ? [shape[0], Filters, .. output] : [shape[0], .. output, Filters];
+        var outputShape = WithChannels(shape[0], output.Select(size => (long?)size).ToArray()).Select(size => size!.Value).ToArray();
 
         using var scope = new DisposeScope();
-        var result = Nn.ConvTranspose(inputs, kernel.Value, outputShape, Strides, tfPadding, tfDataFormat, DilationRate);
-        if (bias is not null)
-        {
-            var broadcast = DataFormat == "channels_first"
-                ? bias.Value.Reshape([Filters, .. Enumerable.Repeat(1L, Rank)])
-                : bias.Value;
-            result = result + broadcast;
-        }
-
-        result = Activation.Apply(result);
-        return scope.MoveToOuter(result);
+        var convolved = Nn.ConvTranspose(inputs, Kernel!.Value, outputShape, Strides, TfPadding, TfDataFormat, DilationRate);
+        return scope.MoveToOuter(AddBiasAndActivate(convolved));
     }
 
     /// <summary>
@@ -406,10 +230,6 @@ public abstract partial class ConvTransposeBase : Layer
         };
     }
 
-    private long Effective(int i) => ((long)(KernelSize[i] - 1) * DilationRate[i]) + 1;
-
-    private long?[] SpatialOf(long?[] shape) => DataFormat == "channels_first" ? shape[2..] : shape[1..^1];
-
     private long[] CheckedOutputSize(long[] outputSize, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(outputSize, parameterName);
@@ -420,31 +240,6 @@ public abstract partial class ConvTransposeBase : Layer
 
         return (long[])outputSize.Clone();
     }
-
-    private void CheckInputRank(int inputRank, string parameterName)
-    {
-        if (inputRank != Rank + 2)
-        {
-            throw new ArgumentException($"Layer {Name} expects inputs of rank {Rank + 2} ({tfDataFormat}); received rank {inputRank}.", parameterName);
-        }
-    }
-
-    private static int[] Positive(IntTuple tuple, int rank, string parameterName, bool allowZero)
-    {
-        var values = tuple.Expand(rank)
-            ?? throw new ArgumentException($"The {parameterName} argument must be a tuple of {rank} integers. Received {parameterName}={tuple}.", parameterName);
-        var bad = values.Where(v => allowZero ? v < 0 : v <= 0).Distinct().ToArray();
-        if (bad.Length > 0)
-        {
-            throw new ArgumentException(
-                $"The {parameterName} argument must be a tuple of {rank} integers. Received {parameterName}={tuple}, including values {{{string.Join(", ", bad)}}} that do not satisfy `value {(allowZero ? ">=" : ">")} 0`.",
-                parameterName);
-        }
-
-        return values;
-    }
-
-    private static JsonArray Json(int[] values) => new(values.Select(v => (JsonNode?)v).ToArray());
 
     private static partial class Log
     {

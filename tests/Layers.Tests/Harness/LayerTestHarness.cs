@@ -14,6 +14,9 @@ public static class LayerTestHarness
 {
     public static void Run(LayerTestCase testCase)
     {
+        // Let tensors another test dropped be finalized now, so that only this run's own can move the count.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var baseline = Tensor.LiveCount;
         using (var scope = new DisposeScope())
         {

@@ -1,0 +1,300 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using LayersFramework.Activations;
+using LayersFramework.Constraints;
+using LayersFramework.Initializers;
+using LayersFramework.Regularizers;
+using LayersFramework.Torch;
+
+namespace LayersFramework.Layers;
+
+/// <summary>
+/// What Keras's convolution layers share, forward (<see cref="ConvBase"/>) and transposed
+/// (<see cref="ConvTransposeBase"/>): the hyper-parameters and their validation, the kernel and bias with their
+/// components, the bias and activation after the convolution, and the shared config keys.
+/// </summary>
+public abstract class ConvolutionLayerBase : Layer
+{
+    private Variable? kernel;
+    private Variable? bias;
+
+    /// <summary>Validates and stores the shared hyper-parameters.</summary>
+    /// <param name="arguments">The arguments.</param>
+    /// <exception cref="ArgumentException">An argument breaks one of Keras's rules; the message names it, the value and the rule.</exception>
+#pragma warning disable CA2208 // The arguments are the leaves' constructor parameters: exceptions name those, as users wrote them.
+    private protected ConvolutionLayerBase(ConvolutionLayerArguments arguments)
+        : base((arguments ?? throw new ArgumentNullException(nameof(arguments))).Name, arguments.Trainable, arguments.ActivityRegularizer)
+    {
+        var (rank, filters, groups) = (arguments.Rank, arguments.Filters, arguments.Groups);
+        Rank = rank;
+        if (filters < 1)
+        {
+            throw new ArgumentOutOfRangeException("filters", filters, $"Invalid value for argument filters. Expected a strictly positive value. Received filters={filters}.");
+        }
+
+        if (groups < 1 || filters % groups != 0)
+        {
+            throw new ArgumentOutOfRangeException("groups", groups, $"groups must be 1 or more and divide filters ({filters}); received groups={groups}.");
+        }
+
+        Filters = filters;
+        Groups = groups;
+        KernelSize = Positive(arguments.KernelSize, rank, "kernelSize", allowZero: false);
+        Strides = Positive(arguments.Strides ?? 1, rank, "strides", allowZero: false);
+        DilationRate = Positive(arguments.DilationRate ?? 1, rank, "dilationRate", allowZero: false);
+        Padding = (arguments.Padding ?? throw new ArgumentNullException("padding")).ToLowerInvariant();
+        if (Padding is not ("valid" or "same"))
+        {
+            throw new ArgumentException($"padding '{arguments.Padding}' is not 'valid' or 'same'.", "padding");
+        }
+
+        DataFormat = (arguments.DataFormat ?? "channels_last").ToLowerInvariant();
+        if (DataFormat is not ("channels_last" or "channels_first"))
+        {
+            throw new ArgumentException($"dataFormat '{arguments.DataFormat}' is not 'channels_last' or 'channels_first'.", "dataFormat");
+        }
+
+        TfPadding = Padding.ToUpperInvariant();
+        string[][] formats = [["NWC", "NCW"], ["NHWC", "NCHW"], ["NDHWC", "NCDHW"]];
+        TfDataFormat = formats[rank - 1][DataFormat == "channels_first" ? 1 : 0];
+        Activation = ActivationRegistry.Get(arguments.Activation, "activation");
+        UseBias = arguments.UseBias;
+        KernelInitializer = InitializerRegistry.Get(arguments.KernelInitializer ?? "glorot_uniform", "kernelInitializer")!;
+        BiasInitializer = InitializerRegistry.Get(arguments.BiasInitializer ?? "zeros", "biasInitializer")!;
+        KernelRegularizer = RegularizerRegistry.Get(arguments.KernelRegularizer, "kernelRegularizer");
+        BiasRegularizer = RegularizerRegistry.Get(arguments.BiasRegularizer, "biasRegularizer");
+        KernelConstraint = ConstraintRegistry.Get(arguments.KernelConstraint, "kernelConstraint");
+        BiasConstraint = ConstraintRegistry.Get(arguments.BiasConstraint, "biasConstraint");
+    }
+#pragma warning restore CA2208
+
+    /// <summary>Gets the number of spatial dimensions.</summary>
+    public int Rank { get; }
+
+    /// <summary>Gets the number of output channels.</summary>
+    public int Filters { get; }
+
+    /// <summary>Gets the number of groups.</summary>
+    public int Groups { get; }
+
+    /// <summary>Gets the kernel size per dimension.</summary>
+    public int[] KernelSize { get; }
+
+    /// <summary>Gets the strides per dimension.</summary>
+    public int[] Strides { get; }
+
+    /// <summary>Gets the dilation per dimension.</summary>
+    public int[] DilationRate { get; }
+
+    /// <summary>Gets "valid" or "same".</summary>
+    public string Padding { get; }
+
+    /// <summary>Gets "channels_last" or "channels_first".</summary>
+    public string DataFormat { get; }
+
+    /// <summary>Gets the activation.</summary>
+    public IActivation Activation { get; }
+
+    /// <summary>Gets a value indicating whether a bias is added.</summary>
+    public bool UseBias { get; }
+
+    /// <summary>Gets the kernel's initializer.</summary>
+    public IInitializer KernelInitializer { get; }
+
+    /// <summary>Gets the bias's initializer.</summary>
+    public IInitializer BiasInitializer { get; }
+
+    /// <summary>Gets the kernel's regularizer, or null.</summary>
+    public IRegularizer? KernelRegularizer { get; }
+
+    /// <summary>Gets the bias's regularizer, or null.</summary>
+    public IRegularizer? BiasRegularizer { get; }
+
+    /// <summary>Gets the kernel's constraint, or null.</summary>
+    public IConstraint? KernelConstraint { get; }
+
+    /// <summary>Gets the bias's constraint, or null.</summary>
+    public IConstraint? BiasConstraint { get; }
+
+    /// <summary>Gets the kernel, in Keras's layout for the layer; null before the first call.</summary>
+    public Variable? Kernel => kernel;
+
+    /// <summary>Gets the bias, <c>(filters,)</c>; null before the first call or without a bias.</summary>
+    public Variable? Bias => bias;
+
+    /// <summary>Gets TensorFlow's padding name, "VALID" or "SAME".</summary>
+    private protected string TfPadding { get; }
+
+    /// <summary>Gets TensorFlow's data format, such as "NHWC".</summary>
+    private protected string TfDataFormat { get; }
+
+    /// <summary>Gets the index of the channel axis counted from the end (1 for the last).</summary>
+    private protected int ChannelIndexFromEnd => DataFormat == "channels_first" ? Rank + 1 : 1;
+
+    /// <inheritdoc/>
+    public override JsonObject GetConfig()
+    {
+        var config = base.GetConfig();
+        config["filters"] = Filters;
+        config["kernel_size"] = Json(KernelSize);
+        config["strides"] = Json(Strides);
+        config["padding"] = Padding;
+        config["data_format"] = DataFormat;
+        config["dilation_rate"] = Json(DilationRate);
+        config["groups"] = Groups;
+        config["activation"] = ActivationRegistry.Serialize(Activation);
+        config["use_bias"] = UseBias;
+        config["kernel_initializer"] = InitializerRegistry.Serialize(KernelInitializer);
+        config["bias_initializer"] = InitializerRegistry.Serialize(BiasInitializer);
+        config["kernel_regularizer"] = RegularizerRegistry.Serialize(KernelRegularizer);
+        config["bias_regularizer"] = RegularizerRegistry.Serialize(BiasRegularizer);
+        config["activity_regularizer"] = RegularizerRegistry.Serialize(ActivityRegularizer);
+        config["kernel_constraint"] = ConstraintRegistry.Serialize(KernelConstraint);
+        config["bias_constraint"] = ConstraintRegistry.Serialize(BiasConstraint);
+        return config;
+    }
+
+    /// <summary>Reads the keys every convolution layer's config has (Keras 3's or tf-keras's) into arguments.</summary>
+    /// <param name="reader">The config's reader.</param>
+    /// <param name="rank">The layer's rank.</param>
+    /// <returns>The arguments; the caller reads its own keys and then checks for unexpected ones.</returns>
+    private protected static ConvolutionLayerArguments ReadCommon(LayerConfigReader reader, int rank)
+    {
+        var values = reader.Values;
+        return new ConvolutionLayerArguments(
+            Rank: rank,
+            Filters: (int)values.WholeNumber("filters", 0),
+            KernelSize: IntTuple.FromArray(values.Ints("kernel_size", [])),
+            Strides: IntTuple.FromArray(values.Ints("strides", [1])),
+            Padding: values.Text("padding", "valid"),
+            DataFormat: values.Node("data_format") is null ? null : values.Text("data_format", "channels_last"),
+            DilationRate: IntTuple.FromArray(values.Ints("dilation_rate", [1])),
+            Groups: (int)values.WholeNumber("groups", 1),
+            Activation: reader.Activation("activation", "activation"),
+            UseBias: values.Boolean("use_bias", true),
+            KernelInitializer: reader.Initializer("kernel_initializer", "kernelInitializer"),
+            BiasInitializer: reader.Initializer("bias_initializer", "biasInitializer"),
+            KernelRegularizer: reader.Regularizer("kernel_regularizer", "kernelRegularizer"),
+            BiasRegularizer: reader.Regularizer("bias_regularizer", "biasRegularizer"),
+            ActivityRegularizer: reader.Regularizer("activity_regularizer", "activityRegularizer"),
+            KernelConstraint: reader.Constraint("kernel_constraint", "kernelConstraint"),
+            BiasConstraint: reader.Constraint("bias_constraint", "biasConstraint"),
+            Trainable: reader.Trainable,
+            Name: reader.Name);
+    }
+
+    /// <summary>The kernel's shape in Keras's layout for this kind of convolution.</summary>
+    /// <param name="inChannels">The input's channels.</param>
+    /// <returns>The shape.</returns>
+    private protected abstract long[] KernelShape(long inChannels);
+
+    /// <summary>The number of input channels the kernel was built for.</summary>
+    /// <returns>The channels.</returns>
+    private protected abstract long KernelInChannels();
+
+    /// <inheritdoc/>
+    protected override void Build(long[] inputShape)
+    {
+        CheckInputRank(inputShape.Length, nameof(inputShape));
+        var inChannels = inputShape[^ChannelIndexFromEnd];
+        if (inChannels % Groups != 0)
+        {
+            throw new ArgumentException($"Layer {Name} has groups={Groups}, which does not divide the input's {inChannels} channels.", nameof(inputShape));
+        }
+
+        kernel = AddWeight("kernel", KernelShape(inChannels), KernelInitializer, KernelRegularizer, KernelConstraint);
+        if (UseBias)
+        {
+            bias = AddWeight("bias", [Filters], BiasInitializer, BiasRegularizer, BiasConstraint);
+        }
+    }
+
+    /// <summary>Checks an input against the built kernel: its rank and its channels.</summary>
+    /// <param name="inputs">The input.</param>
+    /// <exception cref="ArgumentException">The rank or the channels differ.</exception>
+    private protected void CheckInput(Tensor inputs)
+    {
+        CheckInputRank(inputs.Rank, nameof(inputs));
+        var inChannels = inputs.Shape[^ChannelIndexFromEnd];
+        if (inChannels != KernelInChannels())
+        {
+            throw new ArgumentException(
+                $"Layer {Name} was built for {KernelInChannels()} input channels but the input {Tuples.Format(inputs.Shape)} has {inChannels}.", nameof(inputs));
+        }
+    }
+
+    /// <summary>Adds the bias (broadcast along the channel axis) and applies the activation.</summary>
+    /// <param name="convolved">The convolution's result.</param>
+    /// <returns>The layer's output.</returns>
+    private protected Tensor AddBiasAndActivate(Tensor convolved)
+    {
+        using var scope = new DisposeScope();
+        var result = convolved;
+        if (bias is not null)
+        {
+            var broadcast = DataFormat == "channels_first"
+                ? bias.Value.Reshape([Filters, .. Enumerable.Repeat(1L, Rank)])
+                : bias.Value;
+            result = result + broadcast;
+        }
+
+        return scope.MoveToOuter(Activation.Apply(result));
+    }
+
+    /// <summary>The spatial sizes of a shape in this layer's data format.</summary>
+    /// <param name="shape">A full shape, batch first.</param>
+    /// <returns>The spatial sizes.</returns>
+    private protected long?[] SpatialOf(long?[] shape) => DataFormat == "channels_first" ? shape[2..] : shape[1..^1];
+
+    /// <summary>A full output shape from the batch and spatial sizes, with <see cref="Filters"/> channels.</summary>
+    /// <param name="batch">The batch size.</param>
+    /// <param name="spatial">The spatial sizes.</param>
+    /// <returns>The shape.</returns>
+    private protected long?[] WithChannels(long? batch, long?[] spatial) =>
+        DataFormat == "channels_first" ? [batch, Filters, .. spatial] : [batch, .. spatial, Filters];
+
+    /// <summary>The dilated kernel extent in one dimension, (K − 1)·d + 1.</summary>
+    /// <param name="i">The dimension.</param>
+    /// <returns>The extent.</returns>
+    private protected long Effective(int i) => ((long)(KernelSize[i] - 1) * DilationRate[i]) + 1;
+
+    /// <summary>Checks an input's rank: batch, channels and <see cref="Rank"/> spatial dimensions.</summary>
+    /// <param name="inputRank">The rank.</param>
+    /// <param name="parameterName">The argument, for messages.</param>
+    private protected void CheckInputRank(int inputRank, string parameterName)
+    {
+        if (inputRank != Rank + 2)
+        {
+            throw new ArgumentException($"Layer {Name} expects inputs of rank {Rank + 2} ({TfDataFormat}); received rank {inputRank}.", parameterName);
+        }
+    }
+
+    /// <summary>Expands and checks a tuple argument with Keras's message.</summary>
+    /// <param name="tuple">The tuple.</param>
+    /// <param name="rank">The number of values wanted.</param>
+    /// <param name="parameterName">The argument.</param>
+    /// <param name="allowZero">Whether 0 is allowed.</param>
+    /// <returns>The values.</returns>
+    private protected static int[] Positive(IntTuple tuple, int rank, string parameterName, bool allowZero)
+    {
+        var values = tuple.Expand(rank)
+            ?? throw new ArgumentException($"The {parameterName} argument must be a tuple of {rank} integers. Received {parameterName}={tuple}.", parameterName);
+        var bad = values.Where(v => allowZero ? v < 0 : v <= 0).Distinct().ToArray();
+        if (bad.Length > 0)
+        {
+            throw new ArgumentException(
+                $"The {parameterName} argument must be a tuple of {rank} integers. Received {parameterName}={tuple}, including values {{{string.Join(", ", bad)}}} that do not satisfy `value {(allowZero ? ">=" : ">")} 0`.",
+                parameterName);
+        }
+
+        return values;
+    }
+
+    /// <summary>A tuple as a JSON array.</summary>
+    /// <param name="values">The values.</param>
+    /// <returns>The array.</returns>
+    private protected static JsonArray Json(int[] values) => new(values.Select(v => (JsonNode?)v).ToArray());
+}
