@@ -1,0 +1,18 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using LayersFramework.Torch;
+
+namespace LayersFramework.Training;
+
+/// <summary>Keras's <c>MeanAbsoluteError</c>: per sample the mean over the last axis of <c>|t − p|</c>.</summary>
+/// <param name="reduction">How to reduce; the mean over the batch unless given.</param>
+public sealed class MeanAbsoluteError(LossReduction reduction = LossReduction.SumOverBatchSize) : Loss(reduction)
+{
+    /// <inheritdoc/>
+    protected override Tensor PerSample(Tensor yTrue, Tensor yPred)
+    {
+        CheckSameShape(yTrue, yPred);
+        var absolute = (yPred - yTrue.To(yPred.Dtype)).Abs();
+        return absolute.Rank == 0 ? absolute : absolute.Mean([-1]);
+    }
+}
