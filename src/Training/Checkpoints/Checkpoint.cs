@@ -27,40 +27,50 @@ public static class Checkpoint
     /// <param name="metadata">Further string metadata (such as the epoch), or null.</param>
     /// <exception cref="InvalidOperationException">The model is not built.</exception>
     /// <exception cref="ArgumentException">Two weights share a path.</exception>
-    public static void Save(string path, Layer model, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        if (!model.Built)
-        {
-            throw new InvalidOperationException($"Model {model.Name} is not built, so it has no weights to save: call it once first.");
-        }
+    public static void Save(string path, Layer model, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null) =>
+        Save(path, [new CheckpointPart(string.Empty, model, optimizer)], metadata);
 
+    /// <summary>
+    /// Writes several models (each with its optimizer) to one file, atomically, so that they can only be restored
+    /// together (a GAN's generator and discriminator): each part's entries are prefixed with <c>"part name/"</c>.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="parts">The parts, with distinct names.</param>
+    /// <param name="metadata">Further string metadata, or null.</param>
+    /// <exception cref="InvalidOperationException">A model is not built.</exception>
+    /// <exception cref="ArgumentException">Two weights share a name.</exception>
+    public static void Save(string path, IReadOnlyList<CheckpointPart> parts, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
         using var scope = new DisposeScope();
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var weight in model.Weights)
+        var meta = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["format"] = "pt" };
+        foreach (var part in parts)
         {
-            if (!tensors.TryAdd(weight.Path, weight.Value.Detach()))
+            var model = part.Model;
+            if (!model.Built)
             {
-                throw new ArgumentException($"Two weights of {model.Name} share the path \"{weight.Path}\"; give the layers distinct names.", nameof(model));
+                throw new InvalidOperationException($"Model {model.Name} is not built, so it has no weights to save: call it once first.");
             }
-        }
 
-        if (optimizer is not null)
-        {
-            foreach (var (name, value) in optimizer.GetState())
+            foreach (var weight in model.Weights)
             {
-                tensors[OptimizerPrefix + name] = value;
+                if (!tensors.TryAdd(part.Prefix + weight.Path, weight.Value.Detach()))
+                {
+                    throw new ArgumentException($"Two weights share the name \"{part.Prefix + weight.Path}\"; give the layers distinct names.", nameof(parts));
+                }
             }
-        }
 
-        var meta = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal)
-        {
-            ["format"] = "pt",
-            ["layersframework.model"] = model.Name,
-        };
-        if (optimizer is not null)
-        {
-            meta["layersframework.optimizer"] = optimizer.GetType().Name;
+            foreach (var (name, value) in part.Optimizer?.GetState() ?? new Dictionary<string, Tensor>())
+            {
+                tensors[part.Prefix + OptimizerPrefix + name] = value;
+            }
+
+            meta[$"layersframework.{part.Prefix}model"] = model.Name;
+            if (part.Optimizer is not null)
+            {
+                meta[$"layersframework.{part.Prefix}optimizer"] = part.Optimizer.GetType().Name;
+            }
         }
 
         SafeTensorsFile.Save(path, tensors, meta);
@@ -76,48 +86,69 @@ public static class Checkpoint
     /// <returns>The checkpoint's metadata.</returns>
     /// <exception cref="InvalidOperationException">The model is not built.</exception>
     /// <exception cref="InvalidDataException">The file is truncated or corrupted, or does not fit the model; the message lists what does not match.</exception>
-    public static IReadOnlyDictionary<string, string> Load(string path, Layer model, Optimizer? optimizer = null)
+    public static IReadOnlyDictionary<string, string> Load(string path, Layer model, Optimizer? optimizer = null) =>
+        Load(path, [new CheckpointPart(string.Empty, model, optimizer)]);
+
+    /// <summary>Restores several models (and optimizers) saved together; checks all of them first and changes nothing unless everything fits.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="parts">The parts, named as when saved.</param>
+    /// <returns>The checkpoint's metadata.</returns>
+    /// <exception cref="InvalidOperationException">A model is not built.</exception>
+    /// <exception cref="InvalidDataException">The file is truncated or corrupted, or does not fit; the message lists what does not match.</exception>
+    public static IReadOnlyDictionary<string, string> Load(string path, IReadOnlyList<CheckpointPart> parts)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        if (!model.Built)
+        ArgumentNullException.ThrowIfNull(parts);
+        foreach (var part in parts.Where(p => !p.Model.Built))
         {
-            throw new InvalidOperationException($"Model {model.Name} is not built: call it once (to create its weights) before loading a checkpoint into it.");
+            throw new InvalidOperationException($"Model {part.Model.Name} is not built: call it once (to create its weights) before loading a checkpoint into it.");
         }
 
         using var scope = new DisposeScope();
         var (tensors, metadata) = SafeTensorsFile.Load(path);
         var problems = new List<string>();
-        var weights = model.Weights;
-        foreach (var weight in weights)
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var optimizerStates = new List<(CheckpointPart Part, Dictionary<string, Tensor> State)>();
+        foreach (var part in parts)
         {
-            if (!tensors.TryGetValue(weight.Path, out var saved))
+            foreach (var weight in part.Model.Weights)
             {
-                problems.Add($"missing \"{weight.Path}\" {Tuples.Format(weight.Shape)}");
+                var name = part.Prefix + weight.Path;
+                known.Add(name);
+                if (!tensors.TryGetValue(name, out var saved))
+                {
+                    problems.Add($"missing \"{name}\" {Tuples.Format(weight.Shape)}");
+                }
+                else if (!saved.Shape.AsSpan().SequenceEqual(weight.Shape) || saved.Dtype != weight.Value.Dtype)
+                {
+                    problems.Add($"\"{name}\" is {saved.Dtype} {Tuples.Format(saved.Shape)} in the file but {weight.Value.Dtype} {Tuples.Format(weight.Shape)} in the model");
+                }
             }
-            else if (!saved.Shape.AsSpan().SequenceEqual(weight.Shape) || saved.Dtype != weight.Value.Dtype)
+
+            var prefix = part.Prefix + OptimizerPrefix;
+            var state = tensors.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(p => p.Key[prefix.Length..], p => p.Value, StringComparer.Ordinal);
+            known.UnionWith(state.Keys.Select(key => prefix + key));
+            if (part.Optimizer is not null)
             {
-                problems.Add($"\"{weight.Path}\" is {saved.Dtype} {Tuples.Format(saved.Shape)} in the file but {weight.Value.Dtype} {Tuples.Format(weight.Shape)} in the model");
+                if (state.Count == 0)
+                {
+                    problems.Add($"no optimizer state for {(part.Prefix.Length == 0 ? "the model" : part.Name)}, but an optimizer was given to restore");
+                }
+
+                optimizerStates.Add((part, state));
             }
         }
 
-        var known = weights.Select(w => w.Path).ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(tensors.Keys.Where(name => !known.Contains(name) && !name.StartsWith(OptimizerPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(name => $"unexpected \"{name}\""));
-        var optimizerState = tensors.Where(p => p.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal)).ToDictionary(p => p.Key[OptimizerPrefix.Length..], p => p.Value, StringComparer.Ordinal);
-        if (optimizer is not null && optimizerState.Count == 0)
-        {
-            problems.Add("no optimizer state, but an optimizer was given to restore");
-        }
-
+        problems.AddRange(tensors.Keys.Where(name => !known.Contains(name)).Order(StringComparer.Ordinal).Select(name => $"unexpected \"{name}\""));
         if (problems.Count > 0)
         {
-            throw new InvalidDataException($"{path} does not fit model {model.Name}: {string.Join("; ", problems)}.");
+            throw new InvalidDataException($"{path} does not fit {string.Join(" and ", parts.Select(p => p.Model.Name))}: {string.Join("; ", problems)}.");
         }
 
-        if (optimizer is not null)
+        foreach (var (part, state) in optimizerStates)
         {
             try
             {
-                optimizer.SetState(optimizerState, model.TrainableWeights);
+                part.Optimizer!.SetState(state, part.Model.TrainableWeights);
             }
             catch (ArgumentException e)
             {
@@ -125,9 +156,12 @@ public static class Checkpoint
             }
         }
 
-        foreach (var weight in weights)
+        foreach (var part in parts)
         {
-            weight.Assign(tensors[weight.Path]);
+            foreach (var weight in part.Model.Weights)
+            {
+                weight.Assign(tensors[part.Prefix + weight.Path]);
+            }
         }
 
         return metadata;

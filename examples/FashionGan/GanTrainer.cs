@@ -1,0 +1,186 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using LayersFramework.Layers;
+using LayersFramework.Torch;
+using LayersFramework.Training;
+
+namespace LayersFramework.Examples.FashionGan;
+
+/// <summary>
+/// The DCGAN training loop: per step, a discriminator update on real images (target 0.9, one-sided label smoothing)
+/// and generated ones (target 0), then a generator update towards the discriminator's "real"; Adam(2e−4, β₁ 0.5)
+/// for both, as the DCGAN paper trains. After each epoch: a grid of samples from fixed noise, the loss plot, and a
+/// checkpoint of both models and optimizers in one file.
+/// </summary>
+internal sealed class GanTrainer : IDisposable
+{
+    private readonly GanOptions options;
+    private readonly TextWriter output;
+    private readonly BinaryCrossentropy loss = new(fromLogits: true);
+    private readonly Torch.Generator random;
+    private readonly Tensor fixedNoise;
+
+    /// <summary>Creates the models, optimizers and fixed sample noise; builds the models.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="output">Where progress goes.</param>
+    public GanTrainer(GanOptions options, TextWriter output)
+    {
+        this.options = options;
+        this.output = output;
+        random = new Torch.Generator(options.Seed + 1);
+        Generator = Dcgan.Generator(options.Width);
+        Discriminator = Dcgan.Discriminator(options.Width);
+        using (var scope = new DisposeScope())
+        {
+            Discriminator.Call(Generator.Call(Tensor.Zeros([1, Dcgan.NoiseSize])));
+        }
+
+        GeneratorOptimizer = new Adam(2e-4, beta1: 0.5);
+        DiscriminatorOptimizer = new Adam(2e-4, beta1: 0.5);
+        fixedNoise = Tensor.Randn([64, Dcgan.NoiseSize], random).DetachFromDisposeScope();
+    }
+
+    /// <summary>Gets the generator.</summary>
+    public Sequential Generator { get; }
+
+    /// <summary>Gets the discriminator.</summary>
+    public Sequential Discriminator { get; }
+
+    /// <summary>Gets the generator's optimizer.</summary>
+    public Adam GeneratorOptimizer { get; }
+
+    /// <summary>Gets the discriminator's optimizer.</summary>
+    public Adam DiscriminatorOptimizer { get; }
+
+    /// <summary>Gets the discriminator's loss at every step.</summary>
+    public List<double> DiscriminatorLosses { get; } = [];
+
+    /// <summary>Gets the generator's loss at every step.</summary>
+    public List<double> GeneratorLosses { get; } = [];
+
+    private string CheckpointPath => Path.Combine(options.Output, "checkpoint.safetensors");
+
+    /// <summary>One training step on a batch of real images.</summary>
+    /// <param name="real">Real images (batch, 28, 28, 1) in [−1, 1].</param>
+    /// <returns>The two losses.</returns>
+    public (double Discriminator, double Generator) Step(Tensor real)
+    {
+        using var scope = new DisposeScope();
+        var batch = real.Size(0);
+        var noise = Tensor.Randn([batch, Dcgan.NoiseSize], random);
+        var fake = Generator.Call(noise, training: true);
+
+        Optimizer.ZeroGradients(Discriminator.TrainableWeights);
+        var onReal = Discriminator.Call(real, training: true);
+        var onFake = Discriminator.Call(fake.Detach(), training: true);
+        var discriminatorLoss = loss.Compute(Tensor.Full([batch, 1], 0.9), onReal) + loss.Compute(Tensor.Zeros([batch, 1]), onFake);
+        discriminatorLoss.Backward();
+        DiscriminatorOptimizer.Step(Discriminator.TrainableWeights);
+
+        Optimizer.ZeroGradients(Generator.TrainableWeights);
+        var generatorLoss = loss.Compute(Tensor.Ones([batch, 1]), Discriminator.Call(fake, training: true));
+        generatorLoss.Backward();
+        GeneratorOptimizer.Step(Generator.TrainableWeights);
+
+        var result = (discriminatorLoss.Item(), generatorLoss.Item());
+        DiscriminatorLosses.Add(result.Item1);
+        GeneratorLosses.Add(result.Item2);
+        return result;
+    }
+
+    /// <summary>Trains for the options' epochs (from the checkpoint's, with --resume), saving samples, plot and checkpoint after each.</summary>
+    /// <param name="images">The training images (count, 28, 28, 1).</param>
+    public void Train(Tensor images)
+    {
+        Directory.CreateDirectory(options.Output);
+        var firstEpoch = options.Resume ? ResumeFrom() + 1 : 1;
+        var count = (int)images.Size(0);
+        var steps = count / options.BatchSize;
+        if (steps == 0)
+        {
+            throw new ArgumentException($"--batch-size {options.BatchSize} is more than the {count} training images.");
+        }
+
+        var progress = new ProgressBar(output, options.Epochs, steps, options.BatchSize);
+        for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
+        {
+            using var order = Tensor.RandPerm(count, random);
+            for (var step = 1; step <= steps; step++)
+            {
+                using var scope = new DisposeScope();
+                var indices = order.Narrow(0, (long)(step - 1) * options.BatchSize, options.BatchSize);
+                var (d, g) = Step(images.IndexSelect(0, indices));
+                progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"D {d:F3}  G {g:F3}"));
+            }
+
+            SaveEpoch(epoch, steps);
+        }
+    }
+
+    /// <summary>Frees the models, optimizers and noise.</summary>
+    public void Dispose()
+    {
+        Generator.Dispose();
+        Discriminator.Dispose();
+        GeneratorOptimizer.Dispose();
+        DiscriminatorOptimizer.Dispose();
+        fixedNoise.Dispose();
+        random.Dispose();
+    }
+
+    private void SaveEpoch(int epoch, int stepsPerEpoch)
+    {
+        using (var scope = new DisposeScope())
+        using (Autograd.NoGrad())
+        {
+            ImageGrid.Save(Path.Combine(options.Output, $"samples-epoch-{epoch:D2}.png"), Generator.Call(fixedNoise), columns: 8);
+        }
+
+        LossPlot.Save(
+            Path.Combine(options.Output, "losses.png"),
+            [((200, 30, 30), DiscriminatorLosses), ((30, 60, 200), GeneratorLosses)],
+            stepsPerEpoch);
+        File.WriteAllLines(
+            Path.Combine(options.Output, "losses.csv"),
+            ["step,discriminator,generator", .. DiscriminatorLosses.Select((d, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1},{d:R},{GeneratorLosses[i]:R}"))]);
+        Checkpoint.Save(
+            CheckpointPath,
+            [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)],
+            new Dictionary<string, string> { ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture) });
+        var recent = Math.Min(DiscriminatorLosses.Count, stepsPerEpoch);
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"epoch {epoch}: mean losses D {DiscriminatorLosses.TakeLast(recent).Average():F3}, G {GeneratorLosses.TakeLast(recent).Average():F3}; saved samples-epoch-{epoch:D2}.png, losses.png (red: discriminator, blue: generator) and checkpoint.safetensors in {options.Output}"));
+    }
+
+    private int ResumeFrom()
+    {
+        if (!File.Exists(CheckpointPath))
+        {
+            throw new FileNotFoundException($"--resume: there is no checkpoint at {CheckpointPath}; run without --resume first.");
+        }
+
+        var metadata = Checkpoint.Load(
+            CheckpointPath,
+            [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)]);
+        var epoch = int.Parse(metadata["epoch"], CultureInfo.InvariantCulture);
+        var history = Path.Combine(options.Output, "losses.csv");
+        if (File.Exists(history))
+        {
+            foreach (var line in File.ReadLines(history).Skip(1))
+            {
+                var fields = line.Split(',');
+                DiscriminatorLosses.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
+                GeneratorLosses.Add(double.Parse(fields[2], CultureInfo.InvariantCulture));
+            }
+        }
+
+        output.WriteLine($"Resumed from {CheckpointPath} after epoch {epoch}.");
+        return epoch;
+    }
+}

@@ -1,0 +1,59 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using LayersFramework.Layers;
+using LayersFramework.Torch.Tests.Support;
+
+namespace LayersFramework.Training.Tests;
+
+/// <summary>The README's training loop, verbatim between the markers.</summary>
+public sealed class ReadmeExampleTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("lf-readme-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void TrainingLoop_RunsAsTheReadmeSays()
+    {
+        var path = Path.Combine(folder, "decoder.safetensors");
+        var baseline = Tensor.LiveCount;
+        double first, last;
+        {
+            // --- README example: training begins ---
+            using var decoder = new Sequential(
+            [
+                new Dense(7 * 7 * 16, name: "project"), new Reshape([7, 7, 16], name: "reshape"),
+                new Conv2DTranspose(8, 4, strides: 2, padding: "same", activation: "relu", name: "up1"),
+                new Conv2DTranspose(1, 4, strides: 2, padding: "same", activation: "sigmoid", name: "up2"),
+            ]);
+            using var optimizer = new Adam(learningRate: 1e-3);
+            var loss = new BinaryCrossentropy();
+            using var data = new DisposeScope();
+            var codes = Tensor.Randn([32, 8]);
+            var targets = Tensor.Rand([32, 28, 28, 1]).Ge(0.5).To(ScalarType.Float32);
+
+            var history = new List<double>();
+            for (var step = 0; step < 50; step++)
+            {
+                using var scope = new DisposeScope();    // frees the step's tensors
+                Optimizer.ZeroGradients(decoder.TrainableWeights);
+                var value = TotalLoss.Of(loss.Compute(targets, decoder.Call(codes, training: true)), decoder);
+                value.Backward();
+                optimizer.Step(decoder.TrainableWeights); // then each weight's constraint, as in Keras
+                history.Add(value.Item());
+            }
+
+            Checkpoint.Save(path, decoder, optimizer); // atomic; safetensors, readable by PyTorch tools
+            // --- README example: training ends ---
+            (first, last) = (history[0], history[^1]);
+        }
+
+        Assert.True(last < first, $"loss went from {first} to {last}");
+        Assert.True(File.Exists(path));
+        Assert.Equal(baseline, Tensor.LiveCount);
+    }
+
+    [Fact]
+    public void TrainingLoop_IsTheCodeInTheReadme() =>
+        ReadmeSnippet.AssertInReadme("tests/Training.Tests/ReadmeExampleTests.cs", "training");
+}
