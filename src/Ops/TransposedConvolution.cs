@@ -13,7 +13,11 @@ namespace LayersFramework.Ops;
 internal static class TransposedConvolution
 {
     /// <summary>Runs <c>tf.nn.conv{1,2,3}d_transpose</c>; <paramref name="outputShape"/> has N + 2 values, or 2 for the [H, W] form.</summary>
-    public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName)
+    /// <remarks>
+    /// Shapes libtorch's kernel handles poorly go through a fast path built from differentiable libtorch operations
+    /// (<see cref="PointwiseTransposedConvolution"/>); <paramref name="fastPaths"/> false forces the kernel, for tests.
+    /// </remarks>
+    public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName, bool fastPaths = true)
     {
         var rank = format.SpatialRank;
         var operands = ConvolutionArguments.Validate(x, filters, format, strides, dilations, inputName, filtersName, rank switch
@@ -68,6 +72,23 @@ internal static class TransposedConvolution
         using var scope = new DisposeScope();
         var input = ComputeType.Widen(format.ToChannelsFirst(x), widened);
         var weight = ComputeType.Widen(filters.Permute([rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)]), widened);
+        var result = fastPaths && PointwiseTransposedConvolution.Applies(inputSpatial, dilation, groups)
+            ? PointwiseTransposedConvolution.Compute(input, weight, kernel, plan)
+            : WithLibtorchKernel(input, weight, stride, dilation, groups, plan);
+
+        result = format.DenseFromChannelsFirst(result);
+        if (widened is not null)
+        {
+            result = result.To(x.Dtype);
+        }
+
+        return scope.MoveToOuter(result);
+    }
+
+    /// <summary>libtorch's own kernel, then the crop TensorFlow's placement needs.</summary>
+    private static Tensor WithLibtorchKernel(Tensor input, Tensor weight, long[] stride, long[] dilation, long groups, TransposePlan plan)
+    {
+        var rank = stride.Length;
         var result = rank switch
         {
             1 => Functional.ConvTranspose1d(input, weight, null, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
@@ -82,13 +103,7 @@ internal static class TransposedConvolution
             }
         }
 
-        result = format.DenseFromChannelsFirst(result);
-        if (widened is not null)
-        {
-            result = result.To(x.Dtype);
-        }
-
-        return scope.MoveToOuter(result);
+        return result;
     }
 
     /// <summary>The full output shape: N + 2 values as given, or (conv2d_transpose only) [H, W] completed with the batch and the filters' output channels.</summary>
