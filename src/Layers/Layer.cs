@@ -304,9 +304,14 @@ public abstract class Layer : IConfigurable, IDisposable
     /// <param name="regularizer">Its penalty in <see cref="Losses"/>, or null.</param>
     /// <param name="constraint">Its projection in <see cref="ApplyConstraints"/>, or null.</param>
     /// <param name="trainable">Whether it trains (while the layer does).</param>
+    /// <param name="storageOrder">
+    /// The permutation of the weight's axes whose view is contiguous in memory, or null for the usual row-major
+    /// layout. The weight keeps its shape (Keras's layout); only its strides change. A convolution stores its
+    /// kernel in libtorch's order this way, so libtorch gets it without a copy on every call.
+    /// </param>
     /// <returns>The weight.</returns>
     /// <exception cref="InvalidOperationException">The layer is already built: state belongs in <see cref="Build"/>.</exception>
-    protected Variable AddWeight(string name, long[] shape, IInitializer initializer, IRegularizer? regularizer = null, IConstraint? constraint = null, bool trainable = true)
+    protected Variable AddWeight(string name, long[] shape, IInitializer initializer, IRegularizer? regularizer = null, IConstraint? constraint = null, bool trainable = true, long[]? storageOrder = null)
     {
         ArgumentNullException.ThrowIfNull(initializer);
         if (locked)
@@ -316,11 +321,31 @@ public abstract class Layer : IConfigurable, IDisposable
         }
 
         var value = initializer.Initialize(shape);
+        if (storageOrder is not null)
+        {
+            value = StoredIn(value, storageOrder);
+        }
+
         value.RequiresGrad = trainable && this.trainable;
         var weight = new Variable(name, $"{Name}/{name}", value, trainable && this.trainable, regularizer, constraint);
         weights.Add(weight);
         createdTrainable[weight] = trainable;
         return weight;
+    }
+
+    /// <summary>The same values with the same shape, in memory laid out so that <c>Permute(order)</c> is contiguous; a leaf.</summary>
+    private static Tensor StoredIn(Tensor value, long[] order)
+    {
+        using var scope = new DisposeScope();
+        var inverse = new long[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            inverse[order[i]] = i;
+        }
+
+        var stored = value.Permute(order).Contiguous().Permute(inverse).Detach();
+        value.Dispose();
+        return scope.MoveToOuter(stored);
     }
 
     private static Tensor CopyOf(Tensor value)

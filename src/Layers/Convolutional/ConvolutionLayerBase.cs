@@ -205,7 +205,10 @@ public abstract class ConvolutionLayerBase : Layer
             throw new ArgumentException($"Layer {Name} has groups={Groups}, which does not divide the input's {inChannels} channels.", nameof(inputShape));
         }
 
-        kernel = AddWeight("kernel", KernelShape(inChannels), KernelInitializer, KernelRegularizer, KernelConstraint);
+        // Stored in libtorch's order (the last two axes first, reversed, then the spatial ones), so the ops' permute to
+        // libtorch's layout is a free view and no call copies the kernel.
+        long[] libtorchOrder = [Rank + 1, Rank, .. Enumerable.Range(0, Rank).Select(i => (long)i)];
+        kernel = AddWeight("kernel", KernelShape(inChannels), KernelInitializer, KernelRegularizer, KernelConstraint, storageOrder: libtorchOrder);
         if (UseBias)
         {
             bias = AddWeight("bias", [Filters], BiasInitializer, BiasRegularizer, BiasConstraint);
