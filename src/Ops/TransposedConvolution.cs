@@ -16,8 +16,10 @@ internal static class TransposedConvolution
     /// <remarks>
     /// Shapes libtorch's kernel handles poorly go through a fast path built from differentiable libtorch operations
     /// (<see cref="PointwiseTransposedConvolution"/>); <paramref name="fastPaths"/> false forces the kernel, for tests.
+    /// A layer's <paramref name="bias"/> (one value per output channel) is added in the same pass where libtorch's
+    /// kernel runs; TensorFlow's op has none.
     /// </remarks>
-    public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName, bool fastPaths = true)
+    public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName, bool fastPaths = true, Tensor? bias = null)
     {
         var rank = format.SpatialRank;
         var operands = ConvolutionArguments.Validate(x, filters, format, strides, dilations, inputName, filtersName, rank switch
@@ -65,16 +67,31 @@ internal static class TransposedConvolution
 
         if (x.NumElements == 0 || Array.Exists(fullShape, size => size == 0))
         {
-            return Tensor.Zeros(fullShape, x.Dtype); // TensorFlow: nothing to compute, the output is zeros
+            // TensorFlow: nothing to compute, the output is zeros (plus a layer's bias along the channel axis).
+            using var empty = new DisposeScope();
+            var zeros = Tensor.Zeros(fullShape, x.Dtype);
+            var withBias = bias is null ? zeros : zeros + bias.To(x.Dtype).Reshape([.. fullShape.Select((size, axis) => axis == format.ChannelAxis ? size : 1L)]);
+            return empty.MoveToOuter(withBias);
         }
 
         var plan = TransposeGeometry.Plan(inputSpatial, kernel, stride, dilation, padding, outputSpatial);
         using var scope = new DisposeScope();
         var input = ComputeType.Widen(format.ToChannelsFirst(x), widened);
         var weight = ComputeType.Widen(filters.Permute([rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)]), widened);
-        var result = fastPaths && PointwiseTransposedConvolution.Applies(inputSpatial, dilation, groups)
-            ? PointwiseTransposedConvolution.Compute(input, weight, kernel, plan)
-            : WithLibtorchKernel(input, weight, stride, dilation, groups, plan);
+        var channelBias = bias is null ? null : ComputeType.Widen(bias, widened);
+        Tensor result;
+        if (fastPaths && PointwiseTransposedConvolution.Applies(inputSpatial, dilation, groups))
+        {
+            result = PointwiseTransposedConvolution.Compute(input, weight, kernel, plan);
+            if (channelBias is not null)
+            {
+                result = result + channelBias.Reshape([outChannels, .. Enumerable.Repeat(1L, rank)]);
+            }
+        }
+        else
+        {
+            result = WithLibtorchKernel(input, weight, channelBias, stride, dilation, groups, plan);
+        }
 
         result = format.DenseFromChannelsFirst(result);
         if (widened is not null)
@@ -86,14 +103,14 @@ internal static class TransposedConvolution
     }
 
     /// <summary>libtorch's own kernel, then the crop TensorFlow's placement needs.</summary>
-    private static Tensor WithLibtorchKernel(Tensor input, Tensor weight, long[] stride, long[] dilation, long groups, TransposePlan plan)
+    private static Tensor WithLibtorchKernel(Tensor input, Tensor weight, Tensor? bias, long[] stride, long[] dilation, long groups, TransposePlan plan)
     {
         var rank = stride.Length;
         var result = rank switch
         {
-            1 => Functional.ConvTranspose1d(input, weight, null, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
-            2 => Functional.ConvTranspose2d(input, weight, null, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
-            _ => Functional.ConvTranspose3d(input, weight, null, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
+            1 => Functional.ConvTranspose1d(input, weight, bias, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
+            2 => Functional.ConvTranspose2d(input, weight, bias, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
+            _ => Functional.ConvTranspose3d(input, weight, bias, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
         };
         for (var i = 0; i < rank; i++)
         {

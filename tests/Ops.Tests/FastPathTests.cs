@@ -60,6 +60,28 @@ public sealed class FastPathTests
         Assert.False(PointwiseTransposedConvolution.Applies([1, 1], [1, 1], 2));
     }
 
+    [Theory]
+    [InlineData(true, 1L)]
+    [InlineData(false, 1L)]
+    [InlineData(true, 3L)]
+    public void ALayersBias_AddedInThePass_EqualsAddingItAfter_WithItsGradient(bool fastPaths, long inputSize)
+    {
+        using var scope = new DisposeScope();
+        using var generator = new Generator(2);
+        var format = DataFormat.Parse("NHWC", 2, "dataFormat");
+        var x = Tensor.Randn([2, inputSize, inputSize, 3], generator, ScalarType.Float64);
+        var filters = Tensor.Randn([4, 4, 5, 3], generator, ScalarType.Float64);
+        var bias = Tensor.Randn([5], generator, ScalarType.Float64).WithRequiresGrad();
+        long[] outputShape = [2, 2 * inputSize, 2 * inputSize, 5];
+
+        var fused = TransposedConvolution.Compute(x, filters, outputShape, [2, 2], Padding.Parse("SAME", 2), format, null, "input", "filters", fastPaths, bias);
+        var separate = TransposedConvolution.Compute(x, filters, outputShape, [2, 2], Padding.Parse("SAME", 2), format, null, "input", "filters", fastPaths) + bias.Detach();
+        fused.Sum().Backward();
+
+        Assert.True(fused.AllClose(separate, 1e-12, 1e-12));
+        Assert.Equal(Enumerable.Repeat(2.0 * 4 * inputSize * inputSize, 5), bias.Grad()!.ToArray<double>()); // each channel appears N·H·W times
+    }
+
     private static (Tensor Output, Tensor InputGradient, Tensor FilterGradient) Run(
         Tensor x, Tensor filters, Tensor upstream, long[] outputShape, int[] strides, string padding, DataFormat format, bool fastPaths)
     {

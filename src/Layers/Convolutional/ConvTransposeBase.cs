@@ -193,8 +193,11 @@ public abstract partial class ConvTransposeBase : ConvolutionLayerBase
         var outputShape = WithChannels(shape[0], output.Select(size => (long?)size).ToArray()).Select(size => size!.Value).ToArray();
 
         using var scope = new DisposeScope();
-        var convolved = Nn.ConvTranspose(inputs, Kernel!.Value, outputShape, Strides, TfPadding, TfDataFormat, DilationRate);
-        return scope.MoveToOuter(AddBiasAndActivate(convolved));
+
+        // The bias goes into libtorch's kernel, which adds it in the same pass as the convolution.
+        var convolved = TransposedConvolution.Compute(
+            inputs, Kernel!.Value, outputShape, Strides, Ops.Padding.Parse(TfPadding, Rank), Ops.DataFormat.Parse(TfDataFormat, Rank, "dataFormat"), DilationRate, nameof(inputs), "kernel", bias: Bias?.Value);
+        return scope.MoveToOuter(Activation.Apply(convolved));
     }
 
     /// <summary>
