@@ -20,7 +20,7 @@ internal static class ConvTransposeSuite
 {
     private const int Rounds = 3;
 
-    public static int Run(int reps)
+    public static int Run(int reps, string? filter = null)
     {
         var threads = TorchRuntime.IntraOpThreads;
         Console.WriteLine(TorchRuntime.Report());
@@ -29,7 +29,7 @@ internal static class ConvTransposeSuite
         Console.WriteLine($"{"shape",-52} {"pass",-8} {"ours ms",9} {"torch ms",9} {"speedup",8} {"ours GF/s",10} {"torch GF/s",10} {"ours MiB",9} {"torch MiB",9}");
         using var torch = PyTorchProcess.Start();
         var speedups = new List<double>();
-        foreach (var shape in ConvTransposeShape.Suite)
+        foreach (var shape in ConvTransposeShape.Suite.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
             foreach (var backward in new[] { false, true })
             {
