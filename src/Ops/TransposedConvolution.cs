@@ -88,6 +88,14 @@ internal static class TransposedConvolution
                 result = result + channelBias.Reshape([outChannels, .. Enumerable.Repeat(1L, rank)]);
             }
         }
+        else if (fastPaths && GemmFoldTransposedConvolution.Applies(inputSpatial, groups, channelsLast: !format.ChannelsFirst))
+        {
+            result = Cropped(GemmFoldTransposedConvolution.Compute(input, weight, stride, dilation, plan), plan);
+            if (channelBias is not null)
+            {
+                result = result + channelBias.Reshape([outChannels, .. Enumerable.Repeat(1L, rank)]);
+            }
+        }
         else
         {
             result = WithLibtorchKernel(input, weight, channelBias, stride, dilation, groups, plan);
@@ -112,7 +120,13 @@ internal static class TransposedConvolution
             2 => Functional.ConvTranspose2d(input, weight, bias, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
             _ => Functional.ConvTranspose3d(input, weight, bias, stride, plan.TorchPadding, plan.OutputPadding, groups, dilation),
         };
-        for (var i = 0; i < rank; i++)
+        return Cropped(result, plan);
+    }
+
+    /// <summary>libtorch's result narrowed to TensorFlow's placement.</summary>
+    private static Tensor Cropped(Tensor result, TransposePlan plan)
+    {
+        for (var i = 0; i < plan.Output.Length; i++)
         {
             if (plan.CropStart[i] != 0 || result.Size(i + 2) != plan.Output[i])
             {

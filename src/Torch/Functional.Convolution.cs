@@ -56,6 +56,36 @@ public static partial class Functional
     public static Tensor ConvTranspose3d(Tensor input, Tensor weight, Tensor? bias = null, long[]? stride = null, long[]? padding = null, long[]? outputPadding = null, long groups = 1, long[]? dilation = null) =>
         ConvolutionTranspose(3, input, weight, bias, stride, padding, outputPadding, groups, dilation);
 
+    /// <summary>
+    /// <c>torch.nn.functional.fold</c> (libtorch's col2im): sums sliding-block columns (N, C·kh·kw, L) into an image
+    /// (N, C, H, W), each block's values added where it lies; differentiable (the backward is unfold).
+    /// </summary>
+    /// <param name="input">The columns (N, C·kh·kw, L), where L is the number of block positions.</param>
+    /// <param name="outputSize">The image's (H, W).</param>
+    /// <param name="kernelSize">The block's (kh, kw).</param>
+    /// <param name="dilation">The block's dilation; (1, 1) unless given.</param>
+    /// <param name="padding">The image's padding, cropped from both sides; (0, 0) unless given.</param>
+    /// <param name="stride">The blocks' stride; (1, 1) unless given.</param>
+    /// <returns>The image.</returns>
+    /// <exception cref="ArgumentException">An argument does not have two values.</exception>
+    /// <exception cref="TorchException">The shapes do not agree (libtorch's message).</exception>
+    public static Tensor Fold(Tensor input, long[] outputSize, long[] kernelSize, long[]? dilation = null, long[]? padding = null, long[]? stride = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        dilation ??= [1, 1];
+        padding ??= [0, 0];
+        stride ??= [1, 1];
+        foreach (var (values, name) in new[] { (outputSize, nameof(outputSize)), (kernelSize, nameof(kernelSize)), (dilation, nameof(dilation)), (padding, nameof(padding)), (stride, nameof(stride)) })
+        {
+            if (values is null || values.Length != 2)
+            {
+                throw new ArgumentException($"{name} must have 2 values (height, width); received {(values is null ? "null" : Tuples.Format(values))}.", name);
+            }
+        }
+
+        return Tensor.Wrap(NativeMethods.LFT_col2im(input.Handle, outputSize, kernelSize, dilation, padding, stride));
+    }
+
     private static Tensor Convolution(int rank, Tensor input, Tensor weight, Tensor? bias, long[]? stride, long[]? padding, long[]? dilation, long groups)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -51,6 +51,55 @@ public sealed class FastPathTests
         Assert.True(fastGradF.AllClose(kernelGradF, 1e-12, 1e-12), $"{label}: filter gradients differ");
     }
 
+    public static TheoryData<string, long[], long[], int[], int[], string, string, long> GemmFoldCases => new()
+    {
+        // label, input shape, filter shape, strides, dilations, padding, data format, output spatial size.
+        { "DCGAN 4x4 -> 8x8, k4 s2 SAME, NHWC", [3, 4, 4, 5], [4, 4, 6, 5], [2, 2], [1, 1], "SAME", "NHWC", 8 },
+        { "k3 s2 VALID, output 8 (zero fill), NCHW", [2, 5, 3, 3], [3, 3, 4, 5], [2, 2], [1, 1], "VALID", "NCHW", 8 },
+        { "k4 s2 SAME 4x4 channels-first, NCHW", [2, 3, 4, 4], [4, 4, 2, 3], [2, 2], [1, 1], "SAME", "NCHW", 8 },
+        { "k5 s3 SAME, output 7 (uneven crop), NHWC", [2, 3, 3, 2], [5, 5, 3, 2], [3, 3], [1, 1], "SAME", "NHWC", 7 },
+        { "k3 s2 dilation 2 VALID, NHWC", [2, 4, 4, 3], [3, 3, 2, 3], [2, 2], [2, 2], "VALID", "NHWC", 11 },
+        { "1-D k25 s4 SAME, NWC", [2, 6, 4], [25, 3, 4], [4], [1], "SAME", "NWC", 24 },
+        { "1-D k3 s1 VALID, NCW", [2, 4, 9], [3, 2, 4], [1], [1], "VALID", "NCW", 11 },
+        { "1-D k4 s2 SAME, length 16, NWC", [2, 16, 3], [4, 2, 3], [2], [1], "SAME", "NWC", 32 },
+    };
+
+    [Theory]
+    [MemberData(nameof(GemmFoldCases))]
+    public void GemmFold_MatchesTheKernel_InOutputAndBothGradients(string label, long[] inputShape, long[] filterShape, int[] strides, int[] dilations, string padding, string dataFormat, long outputSize)
+    {
+        using var scope = new DisposeScope();
+        var rank = strides.Length;
+        var format = DataFormat.Parse(dataFormat, rank, "dataFormat");
+        var outputShape = format.Shape(inputShape[0], filterShape[rank], Enumerable.Repeat(outputSize, rank).ToArray());
+        using var generator = new Generator(10);
+        var x = Tensor.Randn(inputShape, generator, ScalarType.Float64);
+        var filters = Tensor.Randn(filterShape, generator, ScalarType.Float64);
+        var upstream = Tensor.Randn(outputShape, generator, ScalarType.Float64);
+
+        var (fast, fastGradX, fastGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, fastPaths: true, dilations);
+        var (kernel, kernelGradX, kernelGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, fastPaths: false, dilations);
+
+        Assert.True(GemmFoldTransposedConvolution.Applies(format.Spatial(inputShape), 1, !format.ChannelsFirst), label);
+        Assert.False(PointwiseTransposedConvolution.Applies(format.Spatial(inputShape), dilations.Select(d => (long)d).ToArray(), 1), label);
+        Assert.Equal(kernel.Shape, fast.Shape);
+        Assert.True(fast.AllClose(kernel, 1e-12, 1e-12), $"{label}: outputs differ");
+        Assert.True(fastGradX.AllClose(kernelGradX, 1e-12, 1e-12), $"{label}: input gradients differ");
+        Assert.True(fastGradF.AllClose(kernelGradF, 1e-12, 1e-12), $"{label}: filter gradients differ");
+    }
+
+    [Fact]
+    public void GemmFold_AppliesToSmall1DAnd2DInputs_WithOneGroup()
+    {
+        Assert.True(GemmFoldTransposedConvolution.Applies([8, 8], 1, channelsLast: true));
+        Assert.False(GemmFoldTransposedConvolution.Applies([8, 8], 1, channelsLast: false));
+        Assert.True(GemmFoldTransposedConvolution.Applies([4, 4], 1, channelsLast: false));
+        Assert.True(GemmFoldTransposedConvolution.Applies([64], 1, channelsLast: true));
+        Assert.False(GemmFoldTransposedConvolution.Applies([16, 16], 1, channelsLast: true));
+        Assert.False(GemmFoldTransposedConvolution.Applies([4, 4], 2, channelsLast: true));
+        Assert.False(GemmFoldTransposedConvolution.Applies([2, 2, 2], 1, channelsLast: true));
+    }
+
     [Fact]
     public void Pointwise_AppliesOnlyToOneByOneInputs_WithoutDilationOrGroups()
     {
@@ -83,11 +132,11 @@ public sealed class FastPathTests
     }
 
     private static (Tensor Output, Tensor InputGradient, Tensor FilterGradient) Run(
-        Tensor x, Tensor filters, Tensor upstream, long[] outputShape, int[] strides, string padding, DataFormat format, bool fastPaths)
+        Tensor x, Tensor filters, Tensor upstream, long[] outputShape, int[] strides, string padding, DataFormat format, bool fastPaths, int[]? dilations = null)
     {
         var xLeaf = x.Detach().WithRequiresGrad();
         var filterLeaf = filters.Detach().WithRequiresGrad();
-        var y = TransposedConvolution.Compute(xLeaf, filterLeaf, outputShape, strides, Padding.Parse(padding, strides.Length), format, null, "input", "filters", fastPaths);
+        var y = TransposedConvolution.Compute(xLeaf, filterLeaf, outputShape, strides, Padding.Parse(padding, strides.Length), format, dilations, "input", "filters", fastPaths);
         (y * upstream).Sum().Backward();
         return (y.Detach(), xLeaf.Grad()!, filterLeaf.Grad()!);
     }

@@ -24,4 +24,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr LFT_conv_transpose3d(TensorHandle input, TensorHandle weight, TensorHandle bias, long[] stride, int strideLength, long[] padding, int paddingLength, long[] outputPadding, int outputPaddingLength, long groups, long[] dilation, int dilationLength);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr LFT_col2im(TensorHandle input, long[] outputSize, long[] kernelSize, long[] dilation, long[] padding, long[] stride);
 }

@@ -32,3 +32,11 @@ LFT_CONV(3)
 LFT_CONV_TRANSPOSE(1)
 LFT_CONV_TRANSPOSE(2)
 LFT_CONV_TRANSPOSE(3)
+
+// torch.nn.functional.fold: sums (N, C·kh·kw, L) sliding-block columns into (N, C, H, W); autograd's backward is
+// im2col (unfold). Spatial 2-D only, as libtorch 1.13's col2im.
+LFT_API LFT_Tensor LFT_col2im(LFT_Tensor input, const int64_t* output_size, const int64_t* kernel_size,
+                              const int64_t* dilation, const int64_t* padding, const int64_t* stride) {
+  LFT_RETURN_TENSOR(at::col2im(*input, lft::ints(output_size, 2), lft::ints(kernel_size, 2),
+                               lft::ints(dilation, 2), lft::ints(padding, 2), lft::ints(stride, 2)))
+}
