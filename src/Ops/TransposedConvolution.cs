@@ -88,7 +88,7 @@ internal static class TransposedConvolution
                 result = result + channelBias.Reshape([outChannels, .. Enumerable.Repeat(1L, rank)]);
             }
         }
-        else if (fastPaths && GemmFoldTransposedConvolution.Applies(inputSpatial, groups, channelsLast: !format.ChannelsFirst))
+        else if (fastPaths && GemmFoldTransposedConvolution.Applies(inputSpatial, groups))
         {
             result = Cropped(GemmFoldTransposedConvolution.Compute(input, weight, stride, dilation, plan), plan);
             if (channelBias is not null)

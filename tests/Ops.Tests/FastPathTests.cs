@@ -80,7 +80,7 @@ public sealed class FastPathTests
         var (fast, fastGradX, fastGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, fastPaths: true, dilations);
         var (kernel, kernelGradX, kernelGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, fastPaths: false, dilations);
 
-        Assert.True(GemmFoldTransposedConvolution.Applies(format.Spatial(inputShape), 1, !format.ChannelsFirst), label);
+        Assert.True(GemmFoldTransposedConvolution.Applies(format.Spatial(inputShape), 1), label);
         Assert.False(PointwiseTransposedConvolution.Applies(format.Spatial(inputShape), dilations.Select(d => (long)d).ToArray(), 1), label);
         Assert.Equal(kernel.Shape, fast.Shape);
         Assert.True(fast.AllClose(kernel, 1e-12, 1e-12), $"{label}: outputs differ");
@@ -91,13 +91,12 @@ public sealed class FastPathTests
     [Fact]
     public void GemmFold_AppliesToSmall1DAnd2DInputs_WithOneGroup()
     {
-        Assert.True(GemmFoldTransposedConvolution.Applies([8, 8], 1, channelsLast: true));
-        Assert.False(GemmFoldTransposedConvolution.Applies([8, 8], 1, channelsLast: false));
-        Assert.True(GemmFoldTransposedConvolution.Applies([4, 4], 1, channelsLast: false));
-        Assert.True(GemmFoldTransposedConvolution.Applies([64], 1, channelsLast: true));
-        Assert.False(GemmFoldTransposedConvolution.Applies([16, 16], 1, channelsLast: true));
-        Assert.False(GemmFoldTransposedConvolution.Applies([4, 4], 2, channelsLast: true));
-        Assert.False(GemmFoldTransposedConvolution.Applies([2, 2, 2], 1, channelsLast: true));
+        Assert.True(GemmFoldTransposedConvolution.Applies([4, 4], 1));
+        Assert.True(GemmFoldTransposedConvolution.Applies([16], 1));
+        Assert.False(GemmFoldTransposedConvolution.Applies([8, 8], 1));
+        Assert.False(GemmFoldTransposedConvolution.Applies([17], 1));
+        Assert.False(GemmFoldTransposedConvolution.Applies([4, 4], 2));
+        Assert.False(GemmFoldTransposedConvolution.Applies([2, 2, 2], 1));
     }
 
     [Fact]
