@@ -9,20 +9,28 @@ using LayersFramework.Torch;
 
 // Arguments: --epochs N (default 2), --batch-size N (128), --limit N (all 60,000), --output DIR (autoencoder-output), --data DIR, --seed N (1).
 var (epochs, batchSize, limit, output, data, seed) = (2, 128, (int?)null, "autoencoder-output", FashionMnist.DefaultFolder, 1UL);
-for (var i = 0; i < args.Length; i++)
+try
 {
-    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-    int Whole() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a whole number of 1 or more.");
-    switch (args[i])
+    for (var i = 0; i < args.Length; i++)
     {
-        case "--epochs": epochs = Whole(); break;
-        case "--batch-size": batchSize = Whole(); break;
-        case "--limit": limit = Whole(); break;
-        case "--output": output = Next(); break;
-        case "--data": data = Next(); break;
-        case "--seed": seed = (ulong)Whole(); break;
-        default: Console.Error.WriteLine($"Unknown argument '{args[i]}'. Known: --epochs, --batch-size, --limit, --output, --data, --seed."); return 2;
+        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+        int Whole() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a whole number of 1 or more.");
+        switch (args[i])
+        {
+            case "--epochs": epochs = Whole(); break;
+            case "--batch-size": batchSize = Whole(); break;
+            case "--limit": limit = Whole(); break;
+            case "--output": output = Next(); break;
+            case "--data": data = Next(); break;
+            case "--seed": seed = (ulong)Whole(); break;
+            default: Console.Error.WriteLine($"Unknown argument '{args[i]}'. Known: --epochs, --batch-size, --limit, --output, --data, --seed."); return 2;
+        }
     }
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
 }
 
 TorchRuntime.ManualSeed(seed);

@@ -29,6 +29,7 @@ public static class PyTorchLayout
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(weight);
+        using var scope = new DisposeScope();
         Load(layer, weight, bias, ToKeras(weight, layer.Rank, transposed: true, nameof(weight)));
     }
 
@@ -42,6 +43,7 @@ public static class PyTorchLayout
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(weight);
+        using var scope = new DisposeScope();
         Load(layer, weight, bias, ToKeras(weight, layer.Rank, transposed: false, nameof(weight)));
     }
 
@@ -70,7 +72,7 @@ public static class PyTorchLayout
     public static (Tensor Weight, Tensor? Bias) ExportConvTranspose(ConvTransposeBase layer)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        return Export(layer, layer.Kernel, layer.Bias, ToPyTorchOrder(layer.Rank, transposed: true));
+        return Export(layer, layer.Kernel, layer.Bias, ToPyTorchOrder(layer.Rank));
     }
 
     /// <summary>A convolution layer's weight (and bias) in PyTorch's <c>Conv{1,2,3}d</c> layout.</summary>
@@ -79,7 +81,7 @@ public static class PyTorchLayout
     public static (Tensor Weight, Tensor? Bias) ExportConv(ConvBase layer)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        return Export(layer, layer.Kernel, layer.Bias, ToPyTorchOrder(layer.Rank, transposed: false));
+        return Export(layer, layer.Kernel, layer.Bias, ToPyTorchOrder(layer.Rank));
     }
 
     /// <summary>A dense layer's weight <c>(out, in)</c> (and bias) in PyTorch's <c>Linear</c> layout.</summary>
@@ -104,12 +106,8 @@ public static class PyTorchLayout
         return weight.Permute(order);
     }
 
-    /// <summary>The permutation from Keras's layout to PyTorch's: the inverse of <see cref="ToKeras"/>'s.</summary>
-    private static long[] ToPyTorchOrder(int rank, bool transposed)
-    {
-        _ = transposed; // both kinds reverse the last two axes and move the spatial ones last
-        return [rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)];
-    }
+    /// <summary>The permutation from Keras's layout to PyTorch's, the inverse of <see cref="ToKeras"/>'s: for both kinds of convolution, the last two axes reversed, then the spatial ones.</summary>
+    private static long[] ToPyTorchOrder(int rank) => [rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)];
 
     private static void Load(Layer layer, Tensor weight, Tensor? bias, Tensor kerasKernel)
     {

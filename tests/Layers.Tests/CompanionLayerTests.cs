@@ -259,4 +259,16 @@ public sealed class CompanionLayerTests
         Assert.Equal(new long?[] { null, 4, 4, 1 }, model.ComputeOutputShape([null, 16]));
         Assert.Equal(new long[] { 3, 4, 4, 1 }, model.Call(Tensor.Ones([3, 16])).Shape);
     }
+
+    [Fact]
+    public void ConfigsAskingForFeaturesNotBuiltHere_AreRefused_NotIgnored()
+    {
+        var dense = Assert.Throws<ArgumentException>(() => Dense.FromConfig(new System.Text.Json.Nodes.JsonObject { ["units"] = 2, ["lora_rank"] = 4 }));
+        var norm = Assert.Throws<ArgumentException>(() => BatchNormalization.FromConfig(new System.Text.Json.Nodes.JsonObject { ["renorm"] = true }));
+
+        Assert.Contains("lora_rank 4; LoRA is not supported", dense.Message, StringComparison.Ordinal);
+        Assert.Contains("renorm true; batch renormalization is not supported", norm.Message, StringComparison.Ordinal);
+        using var fine = Dense.FromConfig(new System.Text.Json.Nodes.JsonObject { ["units"] = 2, ["lora_rank"] = null });
+        using var alsoFine = BatchNormalization.FromConfig(new System.Text.Json.Nodes.JsonObject { ["renorm"] = false, ["renorm_clipping"] = null, ["renorm_momentum"] = 0.99 });
+    }
 }

@@ -47,8 +47,10 @@ public sealed class Conv1D : ConvBase
         bool trainable = true,
         string? name = null)
         : base(new ConvolutionLayerArguments(
-            1, filters, kernelSize, strides, padding, dataFormat, dilationRate, groups, activation, useBias, kernelInitializer, biasInitializer,
-            kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, name))
+            1, filters, kernelSize, strides, padding, dataFormat, dilationRate, groups,
+            new KernelComponents(activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint),
+            trainable,
+            name))
     {
     }
 

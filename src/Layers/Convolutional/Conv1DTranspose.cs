@@ -43,10 +43,10 @@ public sealed class Conv1DTranspose : ConvTransposeBase
     public static Conv1DTranspose FromConfig(JsonObject? config, ComponentCatalog? catalog = null)
     {
         var a = ReadConfig(config, nameof(Conv1DTranspose), 1, catalog);
-        var c = a.Common;
+        var (c, k) = (a.Common, a.Common.Components);
         return new Conv1DTranspose(
-            c.Filters, c.KernelSize, c.Strides, c.Padding, a.OutputPadding, c.DataFormat, c.DilationRate, c.Activation, c.UseBias,
-            c.KernelInitializer, c.BiasInitializer, c.KernelRegularizer, c.BiasRegularizer,
-            c.ActivityRegularizer, c.KernelConstraint, c.BiasConstraint, c.Trainable, c.Name, c.Groups, a.OutputSize);
+            c.Filters, c.KernelSize, c.Strides, c.Padding, a.OutputPadding, c.DataFormat, c.DilationRate, k.Activation, k.UseBias,
+            k.KernelInitializer, k.BiasInitializer, k.KernelRegularizer, k.BiasRegularizer,
+            k.ActivityRegularizer, k.KernelConstraint, k.BiasConstraint, c.Trainable, c.Name, c.Groups, a.OutputSize);
     }
 }

@@ -82,8 +82,10 @@ public abstract partial class ConvTransposeBase : ConvolutionLayerBase
         string? name,
         long[]? outputSize)
         : base(new ConvolutionLayerArguments(
-            rank, filters, kernelSize, strides, padding, dataFormat, dilationRate, groups, activation, useBias, kernelInitializer, biasInitializer,
-            kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, name))
+            rank, filters, kernelSize, strides, padding, dataFormat, dilationRate, groups,
+            new KernelComponents(activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint),
+            trainable,
+            name))
     {
         OutputPadding = outputPadding is { } given ? Positive(given, rank, nameof(outputPadding), allowZero: true) : null;
         if (OutputPadding is not null)

@@ -3,10 +3,6 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Activations;
-using LayersFramework.Constraints;
-using LayersFramework.Initializers;
-using LayersFramework.Regularizers;
 using LayersFramework.Torch;
 
 namespace LayersFramework.Layers;
@@ -16,17 +12,14 @@ namespace LayersFramework.Layers;
 /// (<see cref="ConvTransposeBase"/>): the hyper-parameters and their validation, the kernel and bias with their
 /// components, the bias and activation after the convolution, and the shared config keys.
 /// </summary>
-public abstract class ConvolutionLayerBase : Layer
+public abstract class ConvolutionLayerBase : KernelLayer
 {
-    private Variable? kernel;
-    private Variable? bias;
-
     /// <summary>Validates and stores the shared hyper-parameters.</summary>
     /// <param name="arguments">The arguments.</param>
     /// <exception cref="ArgumentException">An argument breaks one of Keras's rules; the message names it, the value and the rule.</exception>
 #pragma warning disable CA2208 // The arguments are the leaves' constructor parameters: exceptions name those, as users wrote them.
     private protected ConvolutionLayerBase(ConvolutionLayerArguments arguments)
-        : base((arguments ?? throw new ArgumentNullException(nameof(arguments))).Name, arguments.Trainable, arguments.ActivityRegularizer)
+        : base((arguments ?? throw new ArgumentNullException(nameof(arguments))).Components, arguments.Trainable, arguments.Name)
     {
         var (rank, filters, groups) = (arguments.Rank, arguments.Filters, arguments.Groups);
         Rank = rank;
@@ -60,14 +53,6 @@ public abstract class ConvolutionLayerBase : Layer
         TfPadding = Padding.ToUpperInvariant();
         string[][] formats = [["NWC", "NCW"], ["NHWC", "NCHW"], ["NDHWC", "NCDHW"]];
         TfDataFormat = formats[rank - 1][DataFormat == "channels_first" ? 1 : 0];
-        Activation = ActivationRegistry.Get(arguments.Activation, "activation");
-        UseBias = arguments.UseBias;
-        KernelInitializer = InitializerRegistry.Get(arguments.KernelInitializer ?? "glorot_uniform", "kernelInitializer")!;
-        BiasInitializer = InitializerRegistry.Get(arguments.BiasInitializer ?? "zeros", "biasInitializer")!;
-        KernelRegularizer = RegularizerRegistry.Get(arguments.KernelRegularizer, "kernelRegularizer");
-        BiasRegularizer = RegularizerRegistry.Get(arguments.BiasRegularizer, "biasRegularizer");
-        KernelConstraint = ConstraintRegistry.Get(arguments.KernelConstraint, "kernelConstraint");
-        BiasConstraint = ConstraintRegistry.Get(arguments.BiasConstraint, "biasConstraint");
     }
 #pragma warning restore CA2208
 
@@ -95,36 +80,6 @@ public abstract class ConvolutionLayerBase : Layer
     /// <summary>Gets "channels_last" or "channels_first".</summary>
     public string DataFormat { get; }
 
-    /// <summary>Gets the activation.</summary>
-    public IActivation Activation { get; }
-
-    /// <summary>Gets a value indicating whether a bias is added.</summary>
-    public bool UseBias { get; }
-
-    /// <summary>Gets the kernel's initializer.</summary>
-    public IInitializer KernelInitializer { get; }
-
-    /// <summary>Gets the bias's initializer.</summary>
-    public IInitializer BiasInitializer { get; }
-
-    /// <summary>Gets the kernel's regularizer, or null.</summary>
-    public IRegularizer? KernelRegularizer { get; }
-
-    /// <summary>Gets the bias's regularizer, or null.</summary>
-    public IRegularizer? BiasRegularizer { get; }
-
-    /// <summary>Gets the kernel's constraint, or null.</summary>
-    public IConstraint? KernelConstraint { get; }
-
-    /// <summary>Gets the bias's constraint, or null.</summary>
-    public IConstraint? BiasConstraint { get; }
-
-    /// <summary>Gets the kernel, in Keras's layout for the layer; null before the first call.</summary>
-    public Variable? Kernel => kernel;
-
-    /// <summary>Gets the bias, <c>(filters,)</c>; null before the first call or without a bias.</summary>
-    public Variable? Bias => bias;
-
     /// <summary>Gets TensorFlow's padding name, "VALID" or "SAME".</summary>
     private protected string TfPadding { get; }
 
@@ -145,15 +100,7 @@ public abstract class ConvolutionLayerBase : Layer
         config["data_format"] = DataFormat;
         config["dilation_rate"] = Json(DilationRate);
         config["groups"] = Groups;
-        config["activation"] = ActivationRegistry.Serialize(Activation);
-        config["use_bias"] = UseBias;
-        config["kernel_initializer"] = InitializerRegistry.Serialize(KernelInitializer);
-        config["bias_initializer"] = InitializerRegistry.Serialize(BiasInitializer);
-        config["kernel_regularizer"] = RegularizerRegistry.Serialize(KernelRegularizer);
-        config["bias_regularizer"] = RegularizerRegistry.Serialize(BiasRegularizer);
-        config["activity_regularizer"] = RegularizerRegistry.Serialize(ActivityRegularizer);
-        config["kernel_constraint"] = ConstraintRegistry.Serialize(KernelConstraint);
-        config["bias_constraint"] = ConstraintRegistry.Serialize(BiasConstraint);
+        WriteComponents(config);
         return config;
     }
 
@@ -173,15 +120,7 @@ public abstract class ConvolutionLayerBase : Layer
             DataFormat: values.Node("data_format") is null ? null : values.Text("data_format", "channels_last"),
             DilationRate: IntTuple.FromArray(values.Ints("dilation_rate", [1])),
             Groups: (int)values.WholeNumber("groups", 1),
-            Activation: reader.Activation("activation", "activation"),
-            UseBias: values.Boolean("use_bias", true),
-            KernelInitializer: reader.Initializer("kernel_initializer", "kernelInitializer"),
-            BiasInitializer: reader.Initializer("bias_initializer", "biasInitializer"),
-            KernelRegularizer: reader.Regularizer("kernel_regularizer", "kernelRegularizer"),
-            BiasRegularizer: reader.Regularizer("bias_regularizer", "biasRegularizer"),
-            ActivityRegularizer: reader.Regularizer("activity_regularizer", "activityRegularizer"),
-            KernelConstraint: reader.Constraint("kernel_constraint", "kernelConstraint"),
-            BiasConstraint: reader.Constraint("bias_constraint", "biasConstraint"),
+            Components: KernelComponents.Read(reader),
             Trainable: reader.Trainable,
             Name: reader.Name);
     }
@@ -208,11 +147,7 @@ public abstract class ConvolutionLayerBase : Layer
         // Stored in libtorch's order (the last two axes first, reversed, then the spatial ones), so the ops' permute to
         // libtorch's layout is a free view and no call copies the kernel.
         long[] libtorchOrder = [Rank + 1, Rank, .. Enumerable.Range(0, Rank).Select(i => (long)i)];
-        kernel = AddWeight("kernel", KernelShape(inChannels), KernelInitializer, KernelRegularizer, KernelConstraint, storageOrder: libtorchOrder);
-        if (UseBias)
-        {
-            bias = AddWeight("bias", [Filters], BiasInitializer, BiasRegularizer, BiasConstraint);
-        }
+        CreateKernelAndBias(KernelShape(inChannels), Filters, libtorchOrder);
     }
 
     /// <summary>Checks an input against the built kernel: its rank and its channels.</summary>
@@ -232,20 +167,8 @@ public abstract class ConvolutionLayerBase : Layer
     /// <summary>Adds the bias (broadcast along the channel axis) and applies the activation.</summary>
     /// <param name="convolved">The convolution's result.</param>
     /// <returns>The layer's output.</returns>
-    private protected Tensor AddBiasAndActivate(Tensor convolved)
-    {
-        using var scope = new DisposeScope();
-        var result = convolved;
-        if (bias is not null)
-        {
-            var broadcast = DataFormat == "channels_first"
-                ? bias.Value.Reshape([Filters, .. Enumerable.Repeat(1L, Rank)])
-                : bias.Value;
-            result = result + broadcast;
-        }
-
-        return scope.MoveToOuter(Activation.Apply(result));
-    }
+    private protected Tensor AddBiasAndActivate(Tensor convolved) =>
+        AddBiasAndActivate(convolved, DataFormat == "channels_first" ? [Filters, .. Enumerable.Repeat(1L, Rank)] : [Filters]);
 
     /// <summary>The spatial sizes of a shape in this layer's data format.</summary>
     /// <param name="shape">A full shape, batch first.</param>

@@ -169,10 +169,16 @@ public sealed class BatchNormalization : Layer
             reader.Constraint("gamma_constraint", "gammaConstraint"),
             reader.Trainable,
             reader.Name);
-        _ = reader.Values.Node("synchronized"); // Keras 3 writes it; one device here, so it changes nothing.
-        _ = reader.Values.Node("renorm"); // tf-keras writes the renorm keys; only their defaults are meaningful here.
+        _ = reader.Values.Boolean("synchronized", false); // Keras 3 writes it; one device here, so it changes nothing.
+
+        // tf-keras writes the batch-renormalization keys; renormalization is not built here, so it is refused rather than ignored.
+        if (reader.Values.Boolean("renorm", false))
+        {
+            throw new ArgumentException("The config of BatchNormalization has renorm true; batch renormalization is not supported, so only false is accepted.", nameof(config));
+        }
+
         _ = reader.Values.Node("renorm_clipping");
-        _ = reader.Values.Node("renorm_momentum");
+        _ = reader.Values.OptionalNumber("renorm_momentum");
         reader.EnsureNoOtherKeys();
         return layer;
     }
