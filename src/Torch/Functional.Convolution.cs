@@ -1,6 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
+using System.Linq;
 using LayersFramework.Torch.Interop;
 
 namespace LayersFramework.Torch;
@@ -57,6 +58,48 @@ public static partial class Functional
         ConvolutionTranspose(3, input, weight, bias, stride, padding, outputPadding, groups, dilation);
 
     /// <summary>
+    /// The transposed convolution of <see cref="ConvTranspose1d"/> (1-D, 2-D or 3-D, by the input's rank), computed
+    /// as the data-gradient of the matching forward convolution: libtorch sends that gradient, for float32 on CPU,
+    /// to oneDNN's backward-data primitive, which works on the whole batch at once where libtorch 1.13's own
+    /// transposed kernel works one example at a time. Its backward is the forward convolution (input gradient) and
+    /// that convolution's weight gradient, both differentiable libtorch operations. No bias.
+    /// </summary>
+    /// <param name="input">(N, C_in, spatial…), any memory format.</param>
+    /// <param name="weight">(C_in, C_out / groups, k…): the transposed layout.</param>
+    /// <param name="stride">One value, or one per spatial dimension; 1 unless given.</param>
+    /// <param name="padding">As <see cref="ConvTranspose1d"/>'s; 0 unless given.</param>
+    /// <param name="outputPadding">As <see cref="ConvTranspose1d"/>'s, but smaller than the stride; 0 unless given.</param>
+    /// <param name="groups">Blocked connections: C_in and C_out must both divide by it.</param>
+    /// <param name="dilation">Spacing between kernel taps; 1 unless given.</param>
+    /// <returns>The same values as <see cref="ConvTranspose1d"/> without a bias, to rounding.</returns>
+    /// <exception cref="ArgumentException">The input is not 3-D, 4-D or 5-D, a list has neither 1 value nor one per spatial dimension, or an output padding is not smaller than its stride.</exception>
+    public static Tensor ConvTransposeAdjoint(Tensor input, Tensor weight, long[]? stride = null, long[]? padding = null, long[]? outputPadding = null, long groups = 1, long[]? dilation = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weight);
+        var rank = input.Rank - 2;
+        if (rank is < 1 or > 3)
+        {
+            throw new ArgumentException($"input must be 3-D, 4-D or 5-D (N, C_in, spatial…); received shape {Tuples.Format(input.Shape)}.", nameof(input));
+        }
+
+        var strides = PerDimension(stride, 1, rank, nameof(stride));
+        var paddings = PerDimension(padding, 0, rank, nameof(padding));
+        var outputPaddings = PerDimension(outputPadding, 0, rank, nameof(outputPadding));
+        var dilations = PerDimension(dilation, 1, rank, nameof(dilation));
+        for (var i = 0; i < rank; i++)
+        {
+            if (outputPaddings[i] < 0 || outputPaddings[i] >= strides[i])
+            {
+                throw new ArgumentException(
+                    $"outputPadding {Tuples.Format(outputPaddings)} must be 0 or more and smaller than the stride {Tuples.Format(strides)} in every dimension (dimension {i} is not).", nameof(outputPadding));
+            }
+        }
+
+        return Tensor.Wrap(NativeMethods.LFT_conv_transpose_adjoint(input.Handle, weight.Handle, strides, paddings, outputPaddings, dilations, rank, groups));
+    }
+
+    /// <summary>
     /// <c>torch.nn.functional.fold</c> (libtorch's col2im): sums sliding-block columns (N, C·kh·kw, L) into an image
     /// (N, C, H, W), each block's values added where it lies; differentiable (the backward is unfold).
     /// </summary>
@@ -84,6 +127,24 @@ public static partial class Functional
         }
 
         return Tensor.Wrap(NativeMethods.LFT_col2im(input.Handle, outputSize, kernelSize, dilation, padding, stride));
+    }
+
+    /// <summary>A list given as one value for all spatial dimensions, or one per dimension, as one per dimension.</summary>
+    private static long[] PerDimension(long[]? values, long fallback, int rank, string name)
+    {
+        if (values is null)
+        {
+            return [.. Enumerable.Repeat(fallback, rank)];
+        }
+
+        if (values.Length == 1)
+        {
+            return [.. Enumerable.Repeat(values[0], rank)];
+        }
+
+        return values.Length == rank
+            ? values
+            : throw new ArgumentException($"{name} must have 1 value or {rank} (one per spatial dimension); received {Tuples.Format(values)}.", name);
     }
 
     private static Tensor Convolution(int rank, Tensor input, Tensor weight, Tensor? bias, long[]? stride, long[]? padding, long[]? dilation, long groups)

@@ -27,4 +27,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr LFT_col2im(TensorHandle input, long[] outputSize, long[] kernelSize, long[] dilation, long[] padding, long[] stride);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr LFT_conv_transpose_adjoint(TensorHandle input, TensorHandle weight, long[] stride, long[] padding, long[] outputPadding, long[] dilation, int rank, long groups);
 }
