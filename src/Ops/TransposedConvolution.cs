@@ -1,6 +1,8 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using LayersFramework.Torch;
 
@@ -14,12 +16,13 @@ internal static class TransposedConvolution
 {
     /// <summary>Runs <c>tf.nn.conv{1,2,3}d_transpose</c>; <paramref name="outputShape"/> has N + 2 values, or 2 for the [H, W] form.</summary>
     /// <remarks>
-    /// Shapes libtorch's kernel handles poorly go through a fast path built from differentiable libtorch operations
-    /// (<see cref="PointwiseTransposedConvolution"/>); <paramref name="fastPaths"/> false forces the kernel, for tests.
+    /// Each shape runs by the <see cref="TransposedConvolutionPath"/> that <see cref="TransposedConvolutionTuning"/>
+    /// picks among those that apply, all built from differentiable libtorch operations; <paramref name="path"/> forces
+    /// one, for tests.
     /// A layer's <paramref name="bias"/> (one value per output channel) is added in the same pass where libtorch's
     /// kernel runs; TensorFlow's op has none.
     /// </remarks>
-    public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName, bool fastPaths = true, Tensor? bias = null)
+    public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName, TransposedConvolutionPath? path = null, Tensor? bias = null)
     {
         var rank = format.SpatialRank;
         var operands = ConvolutionArguments.Validate(x, filters, format, strides, dilations, inputName, filtersName, rank switch
@@ -79,35 +82,123 @@ internal static class TransposedConvolution
         var input = ComputeType.Widen(format.ToChannelsFirst(x), widened);
         var weight = ComputeType.Widen(filters.Permute([rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)]), widened);
         var channelBias = bias is null ? null : ComputeType.Widen(bias, widened);
-        Tensor result;
-        if (fastPaths && PointwiseTransposedConvolution.Applies(inputSpatial, dilation, groups))
+        var candidates = Candidates(inputSpatial, kernel, stride, dilation, groups, plan);
+        if (path is { } forced && !candidates.Contains(forced))
         {
-            result = PointwiseTransposedConvolution.Compute(input, weight, kernel, plan);
-            if (channelBias is not null)
-            {
-                result = result + channelBias.Reshape([outChannels, .. Enumerable.Repeat(1L, rank)]);
-            }
-        }
-        else if (fastPaths && GemmFoldTransposedConvolution.Applies(inputSpatial, groups))
-        {
-            result = Cropped(GemmFoldTransposedConvolution.Compute(input, weight, stride, dilation, plan), plan);
-            if (channelBias is not null)
-            {
-                result = result + channelBias.Reshape([outChannels, .. Enumerable.Repeat(1L, rank)]);
-            }
-        }
-        else
-        {
-            result = WithLibtorchKernel(input, weight, channelBias, stride, dilation, groups, plan);
+            throw new ArgumentException($"The {forced} path does not apply to this shape; the paths that do are {string.Join(", ", candidates)}.", nameof(path));
         }
 
-        result = format.DenseFromChannelsFirst(result);
+        var chosen = path ?? Choose(candidates, input, weight, channelBias, kernel, stride, dilation, groups, plan);
+        var result = format.DenseFromChannelsFirst(ComputeWith(chosen, input, weight, channelBias, kernel, stride, dilation, groups, plan));
         if (widened is not null)
         {
             result = result.To(x.Dtype);
         }
 
         return scope.MoveToOuter(result);
+    }
+
+    /// <summary>The paths that apply to a shape, in the rule's order of preference; libtorch's kernel always applies.</summary>
+    private static TransposedConvolutionPath[] Candidates(long[] inputSpatial, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan)
+    {
+        var candidates = new List<TransposedConvolutionPath>(4);
+        if (NonOverlappingTransposedConvolution.Applies(inputSpatial, kernel, stride, dilation, groups))
+        {
+            candidates.Add(TransposedConvolutionPath.NonOverlapping);
+        }
+
+        if (GemmFoldTransposedConvolution.Applies(inputSpatial, groups))
+        {
+            candidates.Add(TransposedConvolutionPath.GemmFold);
+        }
+
+        // oneDNN computes float32 only; for other types libtorch's reference convolution would run instead. Forced
+        // (by tests), the path computes any floating type.
+        if (AdjointTransposedConvolution.Applies(stride, plan))
+        {
+            candidates.Add(TransposedConvolutionPath.Adjoint);
+        }
+
+        candidates.Add(TransposedConvolutionPath.LibtorchKernel);
+        return [.. candidates];
+    }
+
+    /// <summary>The path for this call, by <see cref="TransposedConvolutionTuning"/>: by rule, or timed once per shape.</summary>
+    private static TransposedConvolutionPath Choose(TransposedConvolutionPath[] candidates, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan)
+    {
+        if (input.Dtype != ScalarType.Float32 || !TorchRuntime.OneDnnAvailable)
+        {
+            candidates = Array.FindAll(candidates, candidate => candidate != TransposedConvolutionPath.Adjoint);
+        }
+
+        var backward = Autograd.IsGradEnabled && (input.RequiresGrad || weight.RequiresGrad || bias?.RequiresGrad == true);
+        var flops = 2.0 * input.NumElements * weight.NumElements / input.Size(1);
+        var channelsLast = IsChannelsLast(input);
+        var shape =
+            $"input {Tuples.Format(input.Shape)}{(channelsLast ? " channels-last" : string.Empty)} weight {Tuples.Format(weight.Shape)} stride {Tuples.Format(stride)} " +
+            $"dilation {Tuples.Format(dilation)} groups {groups} padding {Tuples.Format(plan.TorchPadding)} output padding {Tuples.Format(plan.OutputPadding)} " +
+            $"output {Tuples.Format(plan.Output)} bias {bias is not null} {input.Dtype} threads {TorchRuntime.IntraOpThreads}";
+        return TransposedConvolutionTuning.Choose(shape, candidates, flops, backward, candidate => Time(candidate, input, weight, bias, kernel, stride, dilation, groups, plan, backward));
+    }
+
+    /// <summary>The best of two timed runs of one path after a warm-up, on detached copies so the caller's graph is untouched.</summary>
+    private static double Time(TransposedConvolutionPath path, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan, bool backward)
+    {
+        var best = double.MaxValue;
+        using var mode = backward ? Autograd.EnableGrad() : Autograd.NoGrad();
+        for (var run = 0; run < 3; run++)
+        {
+            using var scope = new DisposeScope();
+            var x = input.Detach().WithRequiresGrad(backward);
+            var w = weight.Detach().WithRequiresGrad(backward);
+            var b = bias?.Detach().WithRequiresGrad(backward);
+            var start = Stopwatch.GetTimestamp();
+            var y = ComputeWith(path, x, w, b, kernel, stride, dilation, groups, plan);
+            if (backward)
+            {
+                y.Backward(Tensor.OnesLike(y));
+            }
+
+            var milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            best = run == 0 ? best : Math.Min(best, milliseconds);
+        }
+
+        return best;
+    }
+
+    /// <summary>Computes the transposed convolution by one path, channels-first, cropped to TensorFlow's placement, with the bias.</summary>
+    private static Tensor ComputeWith(TransposedConvolutionPath path, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan)
+    {
+        if (path == TransposedConvolutionPath.LibtorchKernel)
+        {
+            return WithLibtorchKernel(input, weight, bias, stride, dilation, groups, plan);
+        }
+
+        using var scope = new DisposeScope();
+        var result = path switch
+        {
+            TransposedConvolutionPath.NonOverlapping => NonOverlappingTransposedConvolution.Compute(input, weight, kernel, stride, plan, IsChannelsLast(input)),
+            TransposedConvolutionPath.GemmFold => Cropped(GemmFoldTransposedConvolution.Compute(input, weight, stride, dilation, plan), plan),
+            _ => Cropped(AdjointTransposedConvolution.Compute(input, weight, stride, dilation, groups, plan), plan),
+        };
+        if (bias is not null)
+        {
+            result = result + bias.Reshape([weight.Size(1) * groups, .. Enumerable.Repeat(1L, stride.Length)]);
+        }
+
+        return scope.MoveToOuter(result);
+    }
+
+    /// <summary>Whether a channels-first view lies in memory channels-last (a Keras NHWC tensor seen as NCHW).</summary>
+    private static bool IsChannelsLast(Tensor input)
+    {
+        if (input.IsContiguous())
+        {
+            return false;
+        }
+
+        using var spatialFirst = input.Permute([0, .. Enumerable.Range(2, input.Rank - 2).Select(i => (long)i), 1]);
+        return spatialFirst.IsContiguous();
     }
 
     /// <summary>libtorch's own kernel, then the crop TensorFlow's placement needs.</summary>

@@ -8,47 +8,48 @@ namespace LayersFramework.Ops.Tests;
 /// </summary>
 public sealed class FastPathTests
 {
-    public static TheoryData<string, long[], long[], int[], string, string> PointwiseCases => new()
+    public static TheoryData<string, long[], long[], int[], string, string, long[]> NonOverlappingCases => new()
     {
-        // label, input shape, filter shape, strides, padding, data format; the output shape is chosen per case below.
-        { "DCGAN first layer: 1x1 -> 4x4, k4 s1 VALID, NHWC", [3, 1, 1, 5], [4, 4, 6, 5], [1, 1], "VALID", "NHWC" },
-        { "k3 s2 VALID, output 4 (zero fill at the end), NCHW", [2, 5, 1, 1], [3, 3, 4, 5], [2, 2], "VALID", "NCHW" },
-        { "k4 s2 SAME, output 2 (crop), NHWC", [2, 1, 1, 3], [4, 4, 2, 3], [2, 2], "SAME", "NHWC" },
-        { "k5 s4 SAME, output 3 (crop both ends), NHWC", [2, 1, 1, 3], [5, 5, 2, 3], [4, 4], "SAME", "NHWC" },
-        { "1-D k25 s4 SAME, output 4, NWC", [2, 1, 6], [25, 3, 6], [4], "SAME", "NWC" },
-        { "3-D k4 s2 VALID, output 5, NDHWC", [2, 1, 1, 1, 3], [4, 4, 4, 2, 3], [2, 2, 2], "VALID", "NDHWC" },
-        { "3-D k3 s1 VALID, NCDHW", [2, 3, 1, 1, 1], [3, 3, 3, 2, 3], [1, 1, 1], "VALID", "NCDHW" },
+        // label, input shape, filter shape, strides, padding, data format, output spatial sizes.
+        { "DCGAN first layer: 1x1 -> 4x4, k4 s1 VALID, NHWC", [3, 1, 1, 5], [4, 4, 6, 5], [1, 1], "VALID", "NHWC", [4, 4] },
+        { "1x1, k3 s2 VALID, output 4 (zero fill at the end), NCHW", [2, 5, 1, 1], [3, 3, 4, 5], [2, 2], "VALID", "NCHW", [4, 4] },
+        { "1x1, k4 s2 SAME, output 2 (crop), NHWC", [2, 1, 1, 3], [4, 4, 2, 3], [2, 2], "SAME", "NHWC", [2, 2] },
+        { "1x1, k5 s4 SAME, output 3 (crop both ends), NHWC", [2, 1, 1, 3], [5, 5, 2, 3], [4, 4], "SAME", "NHWC", [3, 3] },
+        { "U-Net k2 s2 VALID, NHWC", [2, 3, 4, 5], [2, 2, 6, 5], [2, 2], "VALID", "NHWC", [6, 8] },
+        { "U-Net k2 s2 VALID, NCHW", [2, 5, 3, 4], [2, 2, 6, 5], [2, 2], "VALID", "NCHW", [6, 8] },
+        { "k2 s3 (zeros between blocks) SAME, NHWC", [2, 3, 3, 4], [2, 2, 3, 4], [3, 3], "SAME", "NHWC", [9, 9] },
+        { "k3 s3 VALID, output 11 (zero fill), NCHW", [2, 4, 3, 3], [3, 3, 2, 4], [3, 3], "VALID", "NCHW", [11, 11] },
+        { "height 1 with k4 s1, width k2 s2, NHWC", [2, 1, 3, 4], [4, 2, 3, 4], [1, 2], "VALID", "NHWC", [4, 6] },
+        { "1-D k25 s4 from length 1, SAME, output 4, NWC", [2, 1, 6], [25, 3, 6], [4], "SAME", "NWC", [4] },
+        { "1-D k4 s4 SAME, NWC", [2, 5, 3], [4, 2, 3], [4], "SAME", "NWC", [20] },
+        { "3-D k4 s2 from 1x1x1 VALID, output 5, NDHWC", [2, 1, 1, 1, 3], [4, 4, 4, 2, 3], [2, 2, 2], "VALID", "NDHWC", [5, 5, 5] },
+        { "3-D k2 s2 VALID, NDHWC", [2, 2, 3, 2, 3], [2, 2, 2, 4, 3], [2, 2, 2], "VALID", "NDHWC", [4, 6, 4] },
+        { "3-D k3 s1 from 1x1x1 VALID, NCDHW", [2, 3, 1, 1, 1], [3, 3, 3, 2, 3], [1, 1, 1], "VALID", "NCDHW", [3, 3, 3] },
     };
 
     [Theory]
-    [MemberData(nameof(PointwiseCases))]
-    public void Pointwise_MatchesTheKernel_InOutputAndBothGradients(string label, long[] inputShape, long[] filterShape, int[] strides, string padding, string dataFormat)
+    [MemberData(nameof(NonOverlappingCases))]
+    public void NonOverlapping_MatchesTheKernel_InOutputAndBothGradients(string label, long[] inputShape, long[] filterShape, int[] strides, string padding, string dataFormat, long[] outputSpatial)
     {
         using var scope = new DisposeScope();
         var rank = strides.Length;
         var format = DataFormat.Parse(dataFormat, rank, "dataFormat");
-        var outputSpatial = label switch
-        {
-            _ when label.Contains("output 4", StringComparison.Ordinal) => 4,
-            _ when label.Contains("output 2", StringComparison.Ordinal) => 2,
-            _ when label.Contains("output 3", StringComparison.Ordinal) => 3,
-            _ when label.Contains("output 5", StringComparison.Ordinal) => 5,
-            _ => (int)filterShape[0],
-        };
-        var outputShape = format.Shape(inputShape[0], filterShape[rank], Enumerable.Repeat((long)outputSpatial, rank).ToArray());
-        using var generator = new Generator(9);
-        var x = Tensor.Randn(inputShape, generator, ScalarType.Float64);
-        var filters = Tensor.Randn(filterShape, generator, ScalarType.Float64);
-        var upstream = Tensor.Randn(outputShape, generator, ScalarType.Float64);
+        var outputShape = format.Shape(inputShape[0], filterShape[rank], outputSpatial);
+        AssertMatchesTheKernel(label, TransposedConvolutionPath.NonOverlapping, inputShape, filterShape, outputShape, strides, padding, format, seed: 9);
+    }
 
-        var (fast, fastGradX, fastGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, fastPaths: true);
-        var (kernel, kernelGradX, kernelGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, fastPaths: false);
+    [Fact]
+    public void NonOverlapping_ChannelsLastInput_GivesADenseChannelsLastOutput_WithoutACopy()
+    {
+        using var scope = new DisposeScope();
+        var format = DataFormat.Parse("NHWC", 2, "dataFormat");
+        var x = Tensor.Ones([2, 3, 3, 4]);
+        var filters = Tensor.Ones([2, 2, 5, 4]);
 
-        Assert.True(PointwiseTransposedConvolution.Applies(format.Spatial(inputShape), Enumerable.Repeat(1L, rank).ToArray(), 1), label);
-        Assert.Equal(kernel.Shape, fast.Shape);
-        Assert.True(fast.AllClose(kernel, 1e-12, 1e-12), $"{label}: outputs differ");
-        Assert.True(fastGradX.AllClose(kernelGradX, 1e-12, 1e-12), $"{label}: input gradients differ");
-        Assert.True(fastGradF.AllClose(kernelGradF, 1e-12, 1e-12), $"{label}: filter gradients differ");
+        var y = TransposedConvolution.Compute(x, filters, [2, 6, 6, 5], [2, 2], Padding.Parse("VALID", 2), format, null, "input", "filters", TransposedConvolutionPath.NonOverlapping);
+
+        Assert.True(y.IsContiguous());
+        Assert.Equal(Enumerable.Repeat(4.0, 2 * 6 * 6 * 5), y.ToArray<float>().Select(v => (double)v)); // every output sums 4 input channels once
     }
 
     public static TheoryData<string, long[], long[], int[], int[], string, string, long> GemmFoldCases => new()
@@ -72,20 +73,68 @@ public sealed class FastPathTests
         var rank = strides.Length;
         var format = DataFormat.Parse(dataFormat, rank, "dataFormat");
         var outputShape = format.Shape(inputShape[0], filterShape[rank], Enumerable.Repeat(outputSize, rank).ToArray());
-        using var generator = new Generator(10);
-        var x = Tensor.Randn(inputShape, generator, ScalarType.Float64);
-        var filters = Tensor.Randn(filterShape, generator, ScalarType.Float64);
-        var upstream = Tensor.Randn(outputShape, generator, ScalarType.Float64);
-
-        var (fast, fastGradX, fastGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, fastPaths: true, dilations);
-        var (kernel, kernelGradX, kernelGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, fastPaths: false, dilations);
-
         Assert.True(GemmFoldTransposedConvolution.Applies(format.Spatial(inputShape), 1), label);
-        Assert.False(PointwiseTransposedConvolution.Applies(format.Spatial(inputShape), dilations.Select(d => (long)d).ToArray(), 1), label);
-        Assert.Equal(kernel.Shape, fast.Shape);
-        Assert.True(fast.AllClose(kernel, 1e-12, 1e-12), $"{label}: outputs differ");
-        Assert.True(fastGradX.AllClose(kernelGradX, 1e-12, 1e-12), $"{label}: input gradients differ");
-        Assert.True(fastGradF.AllClose(kernelGradF, 1e-12, 1e-12), $"{label}: filter gradients differ");
+        AssertMatchesTheKernel(label, TransposedConvolutionPath.GemmFold, inputShape, filterShape, outputShape, strides, padding, format, seed: 10, dilations);
+    }
+
+    public static TheoryData<string, long[], long[], int[], int[], string, string, long> AdjointCases => new()
+    {
+        // label, input shape, filter shape (groups where the output channels exceed the filters'), strides, dilations, padding, data format, output spatial size.
+        { "DCGAN 8x8 -> 16x16, k4 s2 SAME, NHWC", [2, 8, 8, 5], [4, 4, 6, 5], [2, 2], [1, 1], "SAME", "NHWC", 16 },
+        { "U-Net k2 s2 VALID, NCHW", [2, 4, 5, 5], [2, 2, 3, 4], [2, 2], [1, 1], "VALID", "NCHW", 10 },
+        { "k3 s1 SAME, NHWC", [2, 6, 6, 3], [3, 3, 4, 3], [1, 1], [1, 1], "SAME", "NHWC", 6 },
+        { "k5 s3 SAME, output 7 (uneven crop), NHWC", [2, 3, 3, 2], [5, 5, 3, 2], [3, 3], [1, 1], "SAME", "NHWC", 7 },
+        { "k3 s2 VALID, output 8 (zero fill), NHWC", [2, 3, 3, 5], [3, 3, 4, 5], [2, 2], [1, 1], "VALID", "NHWC", 8 },
+        { "k3 s1 dilation 2 VALID, NHWC", [2, 4, 4, 3], [3, 3, 2, 3], [1, 1], [2, 2], "VALID", "NHWC", 8 },
+        { "1-D k25 s4 SAME, NWC", [2, 20, 4], [25, 3, 4], [4], [1], "SAME", "NWC", 80 },
+        { "3-D k4 s2 SAME, NDHWC", [2, 3, 3, 3, 4], [4, 4, 4, 2, 4], [2, 2, 2], [1, 1, 1], "SAME", "NDHWC", 6 },
+        { "3-D k3 s1 VALID, NCDHW", [2, 3, 2, 3, 2], [3, 3, 3, 2, 3], [1, 1, 1], [1, 1, 1], "VALID", "NCDHW", 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(AdjointCases))]
+    public void Adjoint_MatchesTheKernel_InOutputAndBothGradients(string label, long[] inputShape, long[] filterShape, int[] strides, int[] dilations, string padding, string dataFormat, long outputSize)
+    {
+        using var scope = new DisposeScope();
+        var rank = strides.Length;
+        var format = DataFormat.Parse(dataFormat, rank, "dataFormat");
+        var outputSpatial = Enumerable.Repeat(outputSize, rank).ToArray();
+        if (label.StartsWith("3-D k3", StringComparison.Ordinal))
+        {
+            outputSpatial = format.Spatial(inputShape).Select(size => size + 2).ToArray();
+        }
+
+        var outputShape = format.Shape(inputShape[0], filterShape[rank], outputSpatial);
+        AssertMatchesTheKernel(label, TransposedConvolutionPath.Adjoint, inputShape, filterShape, outputShape, strides, padding, format, seed: 11, dilations);
+    }
+
+    [Fact]
+    public void Adjoint_InFloat32_OnOneDnn_MatchesTheKernel_InBothMemoryFormats()
+    {
+        using var scope = new DisposeScope();
+        foreach (var dataFormat in new[] { "NHWC", "NCHW" })
+        {
+            var format = DataFormat.Parse(dataFormat, 2, "dataFormat");
+            using var generator = new Generator(12);
+            var x = Tensor.Randn(format.Shape(4, 16, [8, 8]), generator);
+            var filters = Tensor.Randn([4, 4, 8, 16], generator);
+            var upstream = Tensor.Randn(format.Shape(4, 8, [16, 16]), generator);
+            var outputShape = format.Shape(4, 8, [16, 16]);
+
+            var (fast, fastGradX, fastGradF) = Run(x, filters, upstream, outputShape, [2, 2], "SAME", format, TransposedConvolutionPath.Adjoint);
+            var (kernel, kernelGradX, kernelGradF) = Run(x, filters, upstream, outputShape, [2, 2], "SAME", format, TransposedConvolutionPath.LibtorchKernel);
+
+            Assert.True(fast.AllClose(kernel, 1e-4, 1e-4), $"{dataFormat}: outputs differ");
+            Assert.True(fastGradX.AllClose(kernelGradX, 1e-4, 1e-4), $"{dataFormat}: input gradients differ");
+            Assert.True(fastGradF.AllClose(kernelGradF, 1e-3, 1e-3), $"{dataFormat}: filter gradients differ");
+        }
+    }
+
+    [Fact]
+    public void Adjoint_AppliesWhenLibtorchsOutputPaddingIsBelowTheStride()
+    {
+        Assert.True(AdjointTransposedConvolution.Applies([2, 2], new TransposePlan([1, 1], [1, 0], [0, 0], [8, 8])));
+        Assert.False(AdjointTransposedConvolution.Applies([1, 2], new TransposePlan([0, 0], [1, 0], [0, 0], [8, 8])));
     }
 
     [Fact]
@@ -100,19 +149,24 @@ public sealed class FastPathTests
     }
 
     [Fact]
-    public void Pointwise_AppliesOnlyToOneByOneInputs_WithoutDilationOrGroups()
+    public void NonOverlapping_AppliesWhereNoTwoWindowsMeet_WithoutDilationOrGroups()
     {
-        Assert.True(PointwiseTransposedConvolution.Applies([1, 1], [1, 1], 1));
-        Assert.False(PointwiseTransposedConvolution.Applies([1, 2], [1, 1], 1));
-        Assert.False(PointwiseTransposedConvolution.Applies([1, 1], [2, 1], 1));
-        Assert.False(PointwiseTransposedConvolution.Applies([1, 1], [1, 1], 2));
+        Assert.True(NonOverlappingTransposedConvolution.Applies([1, 1], [4, 4], [1, 1], [1, 1], 1));
+        Assert.True(NonOverlappingTransposedConvolution.Applies([8, 8], [2, 2], [2, 2], [1, 1], 1));
+        Assert.True(NonOverlappingTransposedConvolution.Applies([1, 8], [4, 2], [1, 3], [1, 1], 1));
+        Assert.False(NonOverlappingTransposedConvolution.Applies([1, 2], [4, 4], [1, 1], [1, 1], 1));
+        Assert.False(NonOverlappingTransposedConvolution.Applies([8, 8], [4, 4], [2, 2], [1, 1], 1));
+        Assert.False(NonOverlappingTransposedConvolution.Applies([1, 1], [4, 4], [1, 1], [2, 1], 1));
+        Assert.False(NonOverlappingTransposedConvolution.Applies([1, 1], [4, 4], [1, 1], [1, 1], 2));
     }
 
     [Theory]
-    [InlineData(true, 1L)]
-    [InlineData(false, 1L)]
-    [InlineData(true, 3L)]
-    public void ALayersBias_AddedInThePass_EqualsAddingItAfter_WithItsGradient(bool fastPaths, long inputSize)
+    [InlineData(TransposedConvolutionPath.NonOverlapping, 1L)]
+    [InlineData(TransposedConvolutionPath.LibtorchKernel, 1L)]
+    [InlineData(TransposedConvolutionPath.GemmFold, 3L)]
+    [InlineData(TransposedConvolutionPath.Adjoint, 3L)]
+    [InlineData(TransposedConvolutionPath.LibtorchKernel, 3L)]
+    public void ALayersBias_AddedInThePass_EqualsAddingItAfter_WithItsGradient(TransposedConvolutionPath path, long inputSize)
     {
         using var scope = new DisposeScope();
         using var generator = new Generator(2);
@@ -122,20 +176,38 @@ public sealed class FastPathTests
         var bias = Tensor.Randn([5], generator, ScalarType.Float64).WithRequiresGrad();
         long[] outputShape = [2, 2 * inputSize, 2 * inputSize, 5];
 
-        var fused = TransposedConvolution.Compute(x, filters, outputShape, [2, 2], Padding.Parse("SAME", 2), format, null, "input", "filters", fastPaths, bias);
-        var separate = TransposedConvolution.Compute(x, filters, outputShape, [2, 2], Padding.Parse("SAME", 2), format, null, "input", "filters", fastPaths) + bias.Detach();
+        var fused = TransposedConvolution.Compute(x, filters, outputShape, [2, 2], Padding.Parse("SAME", 2), format, null, "input", "filters", path, bias);
+        var separate = TransposedConvolution.Compute(x, filters, outputShape, [2, 2], Padding.Parse("SAME", 2), format, null, "input", "filters", path) + bias.Detach();
         fused.Sum().Backward();
 
         Assert.True(fused.AllClose(separate, 1e-12, 1e-12));
         Assert.Equal(Enumerable.Repeat(2.0 * 4 * inputSize * inputSize, 5), bias.Grad()!.ToArray<double>()); // each channel appears N·H·W times
     }
 
+    /// <summary>Runs one path and libtorch's kernel on the same float64 inputs and compares the output and both gradients.</summary>
+    private static void AssertMatchesTheKernel(
+        string label, TransposedConvolutionPath path, long[] inputShape, long[] filterShape, long[] outputShape, int[] strides, string padding, DataFormat format, ulong seed, int[]? dilations = null)
+    {
+        using var generator = new Generator(seed);
+        var x = Tensor.Randn(inputShape, generator, ScalarType.Float64);
+        var filters = Tensor.Randn(filterShape, generator, ScalarType.Float64);
+        var upstream = Tensor.Randn(outputShape, generator, ScalarType.Float64);
+
+        var (fast, fastGradX, fastGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, path, dilations);
+        var (kernel, kernelGradX, kernelGradF) = Run(x, filters, upstream, outputShape, strides, padding, format, TransposedConvolutionPath.LibtorchKernel, dilations);
+
+        Assert.Equal(kernel.Shape, fast.Shape);
+        Assert.True(fast.AllClose(kernel, 1e-12, 1e-12), $"{label}: outputs differ");
+        Assert.True(fastGradX.AllClose(kernelGradX, 1e-12, 1e-12), $"{label}: input gradients differ");
+        Assert.True(fastGradF.AllClose(kernelGradF, 1e-12, 1e-12), $"{label}: filter gradients differ");
+    }
+
     private static (Tensor Output, Tensor InputGradient, Tensor FilterGradient) Run(
-        Tensor x, Tensor filters, Tensor upstream, long[] outputShape, int[] strides, string padding, DataFormat format, bool fastPaths, int[]? dilations = null)
+        Tensor x, Tensor filters, Tensor upstream, long[] outputShape, int[] strides, string padding, DataFormat format, TransposedConvolutionPath path, int[]? dilations = null)
     {
         var xLeaf = x.Detach().WithRequiresGrad();
         var filterLeaf = filters.Detach().WithRequiresGrad();
-        var y = TransposedConvolution.Compute(xLeaf, filterLeaf, outputShape, strides, Padding.Parse(padding, strides.Length), format, dilations, "input", "filters", fastPaths);
+        var y = TransposedConvolution.Compute(xLeaf, filterLeaf, outputShape, strides, Padding.Parse(padding, strides.Length), format, dilations, "input", "filters", path);
         (y * upstream).Sum().Backward();
         return (y.Detach(), xLeaf.Grad()!, filterLeaf.Grad()!);
     }

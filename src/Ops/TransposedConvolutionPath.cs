@@ -1,0 +1,19 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+namespace LayersFramework.Ops;
+
+/// <summary>The ways a transposed convolution can be computed; each gives the same values, to rounding.</summary>
+public enum TransposedConvolutionPath
+{
+    /// <summary>libtorch's own <c>conv_transpose{1,2,3}d</c> kernel (one example at a time on CPU in libtorch 1.13).</summary>
+    LibtorchKernel,
+
+    /// <summary>Output windows that do not overlap (1×1 inputs, or strides of at least the kernel): one matrix product over the batch, the blocks laid side by side.</summary>
+    NonOverlapping,
+
+    /// <summary>Small 1-D and 2-D inputs: one matrix product over the batch, then libtorch's col2im.</summary>
+    GemmFold,
+
+    /// <summary>The matching convolution's data-gradient, which libtorch runs on oneDNN for float32.</summary>
+    Adjoint,
+}

@@ -1,0 +1,67 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LayersFramework.Ops;
+
+/// <summary>
+/// How every transposed convolution (<c>Nn.Conv2DTranspose</c> and the layers) picks its
+/// <see cref="TransposedConvolutionPath"/>. A shape big enough to matter is timed once with every path that applies
+/// to it, forward alone or forward and backward as the call needs, and the fastest is kept for that shape, data type,
+/// memory format and thread count for the rest of the process (as TensorFlow's convolution autotuning does on GPUs).
+/// Smaller shapes, and every shape when <see cref="Measure"/> is off, follow a fixed rule.
+/// </summary>
+/// <remarks>
+/// The paths give the same values to rounding, so a measured choice changes results only in the last bits; turn
+/// <see cref="Measure"/> off for bit-identical runs. The rule: <see cref="TransposedConvolutionPath.NonOverlapping"/> when
+/// the output windows do not overlap, then <see cref="TransposedConvolutionPath.GemmFold"/> for inputs of at most 16 positions, then
+/// <see cref="TransposedConvolutionPath.Adjoint"/> for float32, then libtorch's kernel.
+/// </remarks>
+public static class TransposedConvolutionTuning
+{
+    private static readonly ConcurrentDictionary<string, TransposedConvolutionChoice> Chosen = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets whether shapes of at least <see cref="MinimumMeasuredFlops"/> are timed (true by default).</summary>
+    public static bool Measure { get; set; } = true;
+
+    /// <summary>Gets the forward pass's size, in floating-point operations, from which a shape is timed: 2·10⁷, about a millisecond here.</summary>
+    public static double MinimumMeasuredFlops => 2e7;
+
+    /// <summary>Gets the choices made so far, measured or by rule, in no particular order.</summary>
+    public static IReadOnlyList<TransposedConvolutionChoice> Choices => [.. Chosen.Values];
+
+    /// <summary>Forgets every choice, so that shapes are timed again (after changing the thread count, say).</summary>
+    public static void Clear() => Chosen.Clear();
+
+    /// <summary>The path for one shape: the remembered choice, or a new one by rule or by timing each candidate.</summary>
+    /// <param name="shape">Everything the timing depends on, as text.</param>
+    /// <param name="candidates">The paths that apply, in the rule's order of preference.</param>
+    /// <param name="flops">The forward pass's floating-point operations.</param>
+    /// <param name="backward">Whether the call will be differentiated.</param>
+    /// <param name="time">Times one path, in milliseconds.</param>
+    /// <returns>The path.</returns>
+    internal static TransposedConvolutionPath Choose(string shape, IReadOnlyList<TransposedConvolutionPath> candidates, double flops, bool backward, Func<TransposedConvolutionPath, double> time)
+    {
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+
+        var measure = Measure && flops >= MinimumMeasuredFlops;
+        var key = $"{shape} backward={backward} measured={measure}";
+        return Chosen.GetOrAdd(key, _ =>
+        {
+            if (!measure)
+            {
+                return new TransposedConvolutionChoice(shape, backward, candidates[0], new Dictionary<TransposedConvolutionPath, double>());
+            }
+
+            var times = candidates.ToDictionary(path => path, time);
+            var fastest = times.MinBy(pair => pair.Value).Key;
+            return new TransposedConvolutionChoice(shape, backward, fastest, times);
+        }).Path;
+    }
+}
