@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using LayersFramework.Layers;
+using LayersFramework.Ops;
 using LayersFramework.Torch;
 
 namespace LayersFramework.Benchmarks;
@@ -26,9 +27,10 @@ internal static class ConvTransposeSuite
         Console.WriteLine(TorchRuntime.Report());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Transposed convolution vs PyTorch (Debian python3-torch, the same libtorch): float32, {threads} threads, {Rounds} alternating rounds of {reps} timed runs per side (medians)."));
         Console.WriteLine();
-        Console.WriteLine($"{"shape",-52} {"pass",-8} {"ours ms",9} {"torch ms",9} {"speedup",8} {"ours GF/s",10} {"torch GF/s",10} {"ours MiB",9} {"torch MiB",9}");
+        Console.WriteLine($"{"shape",-52} {"pass",-8} {"ours ms",9} {"torch ms",9} {"speedup",8} {"ours GF/s",10} {"torch GF/s",10} {"ours MiB",9} {"torch MiB",9}  {"our path"}");
         using var torch = PyTorchProcess.Start();
         var speedups = new List<double>();
+        double suitePeakOurs = 0, suitePeakTheirs = 0;
         foreach (var shape in ConvTransposeShape.Suite.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
             foreach (var backward in new[] { false, true })
@@ -47,6 +49,8 @@ internal static class ConvTransposeSuite
                 }
 
                 var (oursMs, theirsMs) = (Median(ours), Median(theirs));
+                suitePeakOurs = Math.Max(suitePeakOurs, oursPeak);
+                suitePeakTheirs = Math.Max(suitePeakTheirs, theirsPeak);
                 var flops = shape.ForwardFlops * (backward ? 3 : 1);
                 var speedup = theirsMs / oursMs;
                 if (backward)
@@ -56,12 +60,21 @@ internal static class ConvTransposeSuite
 
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{shape.Name,-52} {(backward ? "fwd+bwd" : "fwd"),-8} {oursMs,9:F2} {theirsMs,9:F2} {speedup,7:F2}x {flops / oursMs / 1e6,10:F1} {flops / theirsMs / 1e6,10:F1} {oursPeak,9:F0} {theirsPeak,9:F0}"));
+                    $"{shape.Name,-52} {(backward ? "fwd+bwd" : "fwd"),-8} {oursMs,9:F2} {theirsMs,9:F2} {speedup,7:F2}x {flops / oursMs / 1e6,10:F1} {flops / theirsMs / 1e6,10:F1} {oursPeak,9:F0} {theirsPeak,9:F0}  {PathTaken(shape, backward)}"));
             }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Paths timed once per shape by TransposedConvolutionTuning (best of two runs, ms):");
+        foreach (var choice in TransposedConvolutionTuning.Choices.Where(c => c.Milliseconds.Count > 0).OrderBy(c => c.Shape, StringComparer.Ordinal).ThenBy(c => c.Backward))
+        {
+            var times = string.Join(", ", choice.Milliseconds.OrderBy(pair => pair.Value).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value:F2}")));
+            Console.WriteLine($"  {(choice.Backward ? "fwd+bwd" : "fwd"),-8} {choice.Shape}: {times}");
         }
 
         var geomean = Math.Exp(speedups.Average(Math.Log));
         Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory over the suite (resident-set growth during a shape's timed runs): ours {suitePeakOurs:F0} MiB, PyTorch {suitePeakTheirs:F0} MiB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"geomean speedup vs PyTorch: {geomean:F2}x (min {speedups.Min():F2}x over {speedups.Count} shapes)"));
         return 0;
     }
@@ -75,6 +88,13 @@ internal static class ConvTransposeSuite
         using var generator = new Generator(1);
         var x = Tensor.Randn(inputShape, generator).WithRequiresGrad(backward);
 
+        // The upstream gradient is dense, as a real loss's is, in the output's layout; PyTorch's side does the same.
+        Tensor upstream;
+        using (Autograd.NoGrad())
+        {
+            upstream = Tensor.OnesLike(layer.Call(x));
+        }
+
         void Once()
         {
             using var step = new DisposeScope();
@@ -82,7 +102,7 @@ internal static class ConvTransposeSuite
             var y = layer.Call(x);
             if (backward)
             {
-                y.Sum().Backward();
+                y.Backward(upstream);
                 foreach (var weight in layer.Weights)
                 {
                     weight.Value.ZeroGrad();
@@ -104,6 +124,14 @@ internal static class ConvTransposeSuite
         }
 
         return (times, Math.Max(0, ResidentMiB("VmHWM") - before));
+    }
+
+    /// <summary>The path <see cref="TransposedConvolutionTuning"/> chose for the shape, as its name.</summary>
+    private static string PathTaken(ConvTransposeShape shape, bool backward)
+    {
+        var input = $"input ({shape.Batch}, {shape.In}, {string.Join(", ", Enumerable.Repeat(shape.Size, shape.Rank))}){(shape.ChannelsLast && shape.Size > 1 ? " channels-last" : string.Empty)} ";
+        var choice = TransposedConvolutionTuning.Choices.FirstOrDefault(c => c.Backward == backward && c.Shape.StartsWith(input, StringComparison.Ordinal));
+        return choice?.Path.ToString() ?? "?";
     }
 
     private static Layer Create(ConvTransposeShape shape)

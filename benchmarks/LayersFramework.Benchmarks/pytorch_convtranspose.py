@@ -42,11 +42,14 @@ def run(request):
         module = module.to(memory_format=fmt)
         x = x.contiguous(memory_format=fmt)
     x.requires_grad_(request["backward"])
+    # A dense upstream gradient in the output's layout, as a real loss gives; the C# side does the same.
+    with torch.no_grad():
+        upstream = torch.ones_like(module(x))
 
     def once():
         y = module(x)
         if request["backward"]:
-            y.sum().backward()
+            y.backward(upstream)
             module.zero_grad(set_to_none=True)
             x.grad = None
 
