@@ -37,6 +37,16 @@ public sealed class TransposedConvolutionTuningTests
     }
 
     [Fact]
+    public void Timing_LeavesNoTensorBehind()
+    {
+        var before = Tensor.LiveCount;
+
+        ConvolveOnce(batch: 6, measure: true, backward: true);
+
+        Assert.Equal(before, Tensor.LiveCount);
+    }
+
+    [Fact]
     public void ASmallShape_IsNeverTimed()
     {
         var before = TransposedConvolutionTuning.Measure;
