@@ -65,7 +65,7 @@ internal static class ConvTransposeSuite
         }
 
         Console.WriteLine();
-        Console.WriteLine("Paths timed once per shape by TransposedConvolutionTuning (best of two runs, ms):");
+        Console.WriteLine("Paths timed once per shape by TransposedConvolutionTuning (each its best of three alternating runs, ms):");
         foreach (var choice in TransposedConvolutionTuning.Choices.Where(c => c.Milliseconds.Count > 0).OrderBy(c => c.Shape, StringComparer.Ordinal).ThenBy(c => c.Backward))
         {
             var times = string.Join(", ", choice.Milliseconds.OrderBy(pair => pair.Value).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value:F2}")));

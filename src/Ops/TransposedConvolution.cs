@@ -141,29 +141,22 @@ internal static class TransposedConvolution
         return TransposedConvolutionTuning.Choose(shape, candidates, flops, backward, candidate => Time(candidate, input, weight, bias, kernel, stride, dilation, groups, plan, backward));
     }
 
-    /// <summary>The best of two timed runs of one path after a warm-up, on detached copies so the caller's graph is untouched.</summary>
+    /// <summary>One run of one path (forward, and backward when asked) on detached copies, so the caller's graph is untouched.</summary>
     private static double Time(TransposedConvolutionPath path, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan, bool backward)
     {
-        var best = double.MaxValue;
         using var mode = backward ? Autograd.EnableGrad() : Autograd.NoGrad();
-        for (var run = 0; run < 3; run++)
+        using var scope = new DisposeScope();
+        var x = input.Detach().WithRequiresGrad(backward);
+        var w = weight.Detach().WithRequiresGrad(backward);
+        var b = bias?.Detach().WithRequiresGrad(backward);
+        var start = Stopwatch.GetTimestamp();
+        var y = ComputeWith(path, x, w, b, kernel, stride, dilation, groups, plan);
+        if (backward)
         {
-            using var scope = new DisposeScope();
-            var x = input.Detach().WithRequiresGrad(backward);
-            var w = weight.Detach().WithRequiresGrad(backward);
-            var b = bias?.Detach().WithRequiresGrad(backward);
-            var start = Stopwatch.GetTimestamp();
-            var y = ComputeWith(path, x, w, b, kernel, stride, dilation, groups, plan);
-            if (backward)
-            {
-                y.Backward(Tensor.OnesLike(y));
-            }
-
-            var milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            best = run == 0 ? best : Math.Min(best, milliseconds);
+            y.Backward(Tensor.OnesLike(y));
         }
 
-        return best;
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
     /// <summary>Computes the transposed convolution by one path, channels-first, cropped to TensorFlow's placement, with the bias.</summary>
