@@ -31,8 +31,11 @@ internal static class ConvTransposeSuite
         using var torch = PyTorchProcess.Start();
         var speedups = new List<double>();
         double suitePeakOurs = 0, suitePeakTheirs = 0;
+        var choices = new List<TransposedConvolutionChoice>();
         foreach (var shape in ConvTransposeShape.Suite.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
+            // Forgotten per shape, so that the choices left afterwards are this shape's: one per pass.
+            TransposedConvolutionTuning.Clear();
             foreach (var backward in new[] { false, true })
             {
                 var ours = new List<double>();
@@ -60,13 +63,15 @@ internal static class ConvTransposeSuite
 
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{shape.Name,-52} {(backward ? "fwd+bwd" : "fwd"),-8} {oursMs,9:F2} {theirsMs,9:F2} {speedup,7:F2}x {flops / oursMs / 1e6,10:F1} {flops / theirsMs / 1e6,10:F1} {oursPeak,9:F0} {theirsPeak,9:F0}  {PathTaken(shape, backward)}"));
+                    $"{shape.Name,-52} {(backward ? "fwd+bwd" : "fwd"),-8} {oursMs,9:F2} {theirsMs,9:F2} {speedup,7:F2}x {flops / oursMs / 1e6,10:F1} {flops / theirsMs / 1e6,10:F1} {oursPeak,9:F0} {theirsPeak,9:F0}  {TransposedConvolutionTuning.Choices.Single(c => c.Backward == backward).Path}"));
             }
+
+            choices.AddRange(TransposedConvolutionTuning.Choices.OrderBy(c => c.Backward));
         }
 
         Console.WriteLine();
         Console.WriteLine("Paths timed once per shape by TransposedConvolutionTuning (each its best of three alternating runs, ms):");
-        foreach (var choice in TransposedConvolutionTuning.Choices.Where(c => c.Milliseconds.Count > 0).OrderBy(c => c.Shape, StringComparer.Ordinal).ThenBy(c => c.Backward))
+        foreach (var choice in choices.Where(c => c.Milliseconds.Count > 0))
         {
             var times = string.Join(", ", choice.Milliseconds.OrderBy(pair => pair.Value).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value:F2}")));
             Console.WriteLine($"  {(choice.Backward ? "fwd+bwd" : "fwd"),-8} {choice.Shape}: {times}");
@@ -124,14 +129,6 @@ internal static class ConvTransposeSuite
         }
 
         return (times, Math.Max(0, ResidentMiB("VmHWM") - before));
-    }
-
-    /// <summary>The path <see cref="TransposedConvolutionTuning"/> chose for the shape, as its name.</summary>
-    private static string PathTaken(ConvTransposeShape shape, bool backward)
-    {
-        var input = $"input ({shape.Batch}, {shape.In}, {string.Join(", ", Enumerable.Repeat(shape.Size, shape.Rank))}){(shape.ChannelsLast && shape.Size > 1 ? " channels-last" : string.Empty)} ";
-        var choice = TransposedConvolutionTuning.Choices.FirstOrDefault(c => c.Backward == backward && c.Shape.StartsWith(input, StringComparison.Ordinal));
-        return choice?.Path.ToString() ?? "?";
     }
 
     private static Layer Create(ConvTransposeShape shape)

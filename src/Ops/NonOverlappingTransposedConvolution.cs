@@ -1,6 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using System;
 using System.Linq;
 using LayersFramework.Torch;
 

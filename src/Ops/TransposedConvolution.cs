@@ -19,8 +19,8 @@ internal static class TransposedConvolution
     /// Each shape runs by the <see cref="TransposedConvolutionPath"/> that <see cref="TransposedConvolutionTuning"/>
     /// picks among those that apply, all built from differentiable libtorch operations; <paramref name="path"/> forces
     /// one, for tests.
-    /// A layer's <paramref name="bias"/> (one value per output channel) is added in the same pass where libtorch's
-    /// kernel runs; TensorFlow's op has none.
+    /// A layer's <paramref name="bias"/> (one value per output channel) is added inside libtorch's kernel when that
+    /// path runs, and as one broadcast add otherwise; TensorFlow's op has none.
     /// </remarks>
     public static Tensor Compute(Tensor x, Tensor filters, long[] outputShape, int[]? strides, Padding padding, DataFormat format, int[]? dilations, string inputName, string filtersName, TransposedConvolutionPath? path = null, Tensor? bias = null)
     {
@@ -88,8 +88,9 @@ internal static class TransposedConvolution
             throw new ArgumentException($"The {forced} path does not apply to this shape; the paths that do are {string.Join(", ", candidates)}.", nameof(path));
         }
 
-        var chosen = path ?? Choose(candidates, input, weight, channelBias, kernel, stride, dilation, groups, plan);
-        var result = format.DenseFromChannelsFirst(ComputeWith(chosen, input, weight, channelBias, kernel, stride, dilation, groups, plan));
+        var channelsLast = IsChannelsLast(input);
+        var chosen = path ?? Choose(candidates, input, weight, channelBias, kernel, stride, dilation, groups, plan, channelsLast);
+        var result = format.DenseFromChannelsFirst(ComputeWith(chosen, input, weight, channelBias, kernel, stride, dilation, groups, plan, channelsLast));
         if (widened is not null)
         {
             result = result.To(x.Dtype);
@@ -112,8 +113,6 @@ internal static class TransposedConvolution
             candidates.Add(TransposedConvolutionPath.GemmFold);
         }
 
-        // oneDNN computes float32 only; for other types libtorch's reference convolution would run instead. Forced
-        // (by tests), the path computes any floating type.
         if (AdjointTransposedConvolution.Applies(stride, plan))
         {
             candidates.Add(TransposedConvolutionPath.Adjoint);
@@ -124,25 +123,31 @@ internal static class TransposedConvolution
     }
 
     /// <summary>The path for this call, by <see cref="TransposedConvolutionTuning"/>: by rule, or timed once per shape.</summary>
-    private static TransposedConvolutionPath Choose(TransposedConvolutionPath[] candidates, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan)
+    private static TransposedConvolutionPath Choose(TransposedConvolutionPath[] candidates, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan, bool channelsLast)
     {
+        // oneDNN computes float32 only; for other types libtorch's reference convolution would run in its place, so
+        // the path is left to tests, which force it in float64.
         if (input.Dtype != ScalarType.Float32 || !TorchRuntime.OneDnnAvailable)
         {
             candidates = Array.FindAll(candidates, candidate => candidate != TransposedConvolutionPath.Adjoint);
         }
 
+        if (candidates.Length == 1)
+        {
+            return candidates[0];
+        }
+
         var backward = Autograd.IsGradEnabled && (input.RequiresGrad || weight.RequiresGrad || bias?.RequiresGrad == true);
         var flops = 2.0 * input.NumElements * weight.NumElements / input.Size(1);
-        var channelsLast = IsChannelsLast(input);
         var shape =
             $"input {Tuples.Format(input.Shape)}{(channelsLast ? " channels-last" : string.Empty)} weight {Tuples.Format(weight.Shape)} stride {Tuples.Format(stride)} " +
             $"dilation {Tuples.Format(dilation)} groups {groups} padding {Tuples.Format(plan.TorchPadding)} output padding {Tuples.Format(plan.OutputPadding)} " +
             $"output {Tuples.Format(plan.Output)} bias {bias is not null} {input.Dtype} threads {TorchRuntime.IntraOpThreads}";
-        return TransposedConvolutionTuning.Choose(shape, candidates, flops, backward, candidate => Time(candidate, input, weight, bias, kernel, stride, dilation, groups, plan, backward));
+        return TransposedConvolutionTuning.Choose(shape, candidates, flops, backward, candidate => Time(candidate, input, weight, bias, kernel, stride, dilation, groups, plan, channelsLast, backward));
     }
 
     /// <summary>One run of one path (forward, and backward when asked) on detached copies, so the caller's graph is untouched.</summary>
-    private static double Time(TransposedConvolutionPath path, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan, bool backward)
+    private static double Time(TransposedConvolutionPath path, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan, bool channelsLast, bool backward)
     {
         using var mode = backward ? Autograd.EnableGrad() : Autograd.NoGrad();
         using var scope = new DisposeScope();
@@ -150,7 +155,7 @@ internal static class TransposedConvolution
         var w = weight.Detach().WithRequiresGrad(backward);
         var b = bias?.Detach().WithRequiresGrad(backward);
         var start = Stopwatch.GetTimestamp();
-        var y = ComputeWith(path, x, w, b, kernel, stride, dilation, groups, plan);
+        var y = ComputeWith(path, x, w, b, kernel, stride, dilation, groups, plan, channelsLast);
         if (backward)
         {
             y.Backward(Tensor.OnesLike(y));
@@ -160,7 +165,7 @@ internal static class TransposedConvolution
     }
 
     /// <summary>Computes the transposed convolution by one path, channels-first, cropped to TensorFlow's placement, with the bias.</summary>
-    private static Tensor ComputeWith(TransposedConvolutionPath path, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan)
+    private static Tensor ComputeWith(TransposedConvolutionPath path, Tensor input, Tensor weight, Tensor? bias, long[] kernel, long[] stride, long[] dilation, long groups, TransposePlan plan, bool channelsLast)
     {
         if (path == TransposedConvolutionPath.LibtorchKernel)
         {
@@ -170,7 +175,7 @@ internal static class TransposedConvolution
         using var scope = new DisposeScope();
         var result = path switch
         {
-            TransposedConvolutionPath.NonOverlapping => NonOverlappingTransposedConvolution.Compute(input, weight, kernel, stride, plan, IsChannelsLast(input)),
+            TransposedConvolutionPath.NonOverlapping => NonOverlappingTransposedConvolution.Compute(input, weight, kernel, stride, plan, channelsLast),
             TransposedConvolutionPath.GemmFold => Cropped(GemmFoldTransposedConvolution.Compute(input, weight, stride, dilation, plan), plan),
             _ => Cropped(AdjointTransposedConvolution.Compute(input, weight, stride, dilation, groups, plan), plan),
         };

@@ -48,11 +48,6 @@ public static class TransposedConvolutionTuning
     /// <returns>The path.</returns>
     internal static TransposedConvolutionPath Choose(string shape, IReadOnlyList<TransposedConvolutionPath> candidates, double flops, bool backward, Func<TransposedConvolutionPath, double> time)
     {
-        if (candidates.Count == 1)
-        {
-            return candidates[0];
-        }
-
         var measure = Measure && flops >= MinimumMeasuredFlops;
         var key = $"{shape} backward={backward} measured={measure}";
         return Chosen.GetOrAdd(key, _ =>

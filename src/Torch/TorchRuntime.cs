@@ -12,6 +12,9 @@ namespace LayersFramework.Torch;
 /// <summary>The libtorch runtime of this process: threads, the default random seed, and what was loaded.</summary>
 public static class TorchRuntime
 {
+    // Whether libtorch was built with oneDNN is fixed for the process; the transposed convolution asks on every call.
+    private static readonly Lazy<bool> OneDnn = new(() => NativeErrors.Check(NativeMethods.LFT_has_mkldnn()) == 1);
+
     /// <summary>
     /// Gets or sets the number of intra-op threads libtorch uses. It starts at the processor count unless the
     /// <c>OMP_NUM_THREADS</c> environment variable chooses.
@@ -28,7 +31,7 @@ public static class TorchRuntime
     }
 
     /// <summary>Gets a value indicating whether libtorch was built with oneDNN (MKL-DNN), which it uses for some convolutions.</summary>
-    public static bool OneDnnAvailable => NativeErrors.Check(NativeMethods.LFT_has_mkldnn()) == 1;
+    public static bool OneDnnAvailable => OneDnn.Value;
 
     /// <summary>Seeds libtorch's default generator, which random operations use when no <see cref="Generator"/> is given.</summary>
     /// <param name="seed">The seed.</param>
