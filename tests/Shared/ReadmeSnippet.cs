@@ -1,6 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-namespace LayersFramework.Torch.Tests.Support;
+namespace LayersFramework.Tests.Shared;
 
 /// <summary>Keeps the README's code examples and the tests that run them identical.</summary>
 internal static class ReadmeSnippet

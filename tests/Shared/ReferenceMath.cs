@@ -1,6 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-namespace LayersFramework.Torch.Tests.Support;
+namespace LayersFramework.Tests.Shared;
 
 /// <summary>Functions .NET's Math lacks, computed independently of libtorch for expected values.</summary>
 internal static class ReferenceMath

@@ -3,8 +3,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
 
-namespace LayersFramework.Torch.Tests.Support;
+namespace LayersFramework.Tests.Shared;
 
 /// <summary>
 /// Checks autograd against central finite differences in float64. The function's output is reduced to a
@@ -18,18 +20,18 @@ internal static class GradientCheck
     /// </summary>
     public static void AssertGradientsMatch(Func<IReadOnlyList<Tensor>, Tensor> function, IReadOnlyList<Tensor> inputs, double step = 1e-6, double tolerance = 1e-6, ulong seed = 7)
     {
-        using var scope = new DisposeScope();
-        var leaves = inputs.Select(x => x.Detach().Clone().WithRequiresGrad()).ToArray();
+        using var scope = NewDisposeScope();
+        var leaves = inputs.Select(x => x.detach().clone().requires_grad_()).ToArray();
         var output = function(leaves);
         using var generator = new Generator(seed);
-        var weights = Tensor.Randn(output.Shape, generator, ScalarType.Float64);
-        var loss = (output * weights).Sum();
-        var analytic = Autograd.Grad([loss], leaves);
+        var weights = randn(output.shape, ScalarType.Float64, generator: generator);
+        var loss = (output * weights).sum();
+        var analytic = autograd.grad([loss], leaves);
 
         for (var i = 0; i < leaves.Length; i++)
         {
-            var values = inputs[i].ToArray<double>();
-            var shape = inputs[i].Shape;
+            var values = inputs[i].data<double>().ToArray();
+            var shape = inputs[i].shape;
             var numeric = new double[values.Length];
             for (var j = 0; j < values.Length; j++)
             {
@@ -37,15 +39,15 @@ internal static class GradientCheck
             }
 
             Assert.NotNull(analytic[i]);
-            TensorAssert.Close(numeric, analytic[i]!.ToArray<double>(), rtol: tolerance, atol: tolerance);
+            TensorAssert.Close(numeric, analytic[i].contiguous().data<double>().ToArray(), rtol: tolerance, atol: tolerance);
 
             double LossAt(int index, double delta)
             {
-                using var inner = new DisposeScope();
+                using var inner = NewDisposeScope();
                 var perturbed = (double[])values.Clone();
                 perturbed[index] += delta;
-                var arguments = leaves.Select((leaf, k) => k == i ? Tensor.FromArray(perturbed, shape) : leaf.Detach()).ToArray();
-                return (function(arguments) * weights).Sum().Item();
+                var arguments = leaves.Select((leaf, k) => k == i ? tensor(perturbed, shape) : leaf.detach()).ToArray();
+                return (function(arguments) * weights).sum().item<double>();
             }
         }
     }

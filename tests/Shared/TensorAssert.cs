@@ -2,8 +2,9 @@
 
 using System;
 using System.Globalization;
+using static TorchSharp.torch;
 
-namespace LayersFramework.Torch.Tests.Support;
+namespace LayersFramework.Tests.Shared;
 
 /// <summary>Assertions on tensors against expected values worked out independently.</summary>
 internal static class TensorAssert
@@ -11,8 +12,8 @@ internal static class TensorAssert
     /// <summary>Asserts the shape and every element (row-major) within |a − e| ≤ atol + rtol·|e|.</summary>
     public static void Close(double[] expected, long[] expectedShape, Tensor actual, double rtol = 1e-6, double atol = 1e-6)
     {
-        Assert.Equal(expectedShape, actual.Shape);
-        Close(expected, actual.ToArray<double>(), rtol, atol);
+        Assert.Equal(expectedShape, actual.shape);
+        Close(expected, Values(actual), rtol, atol);
     }
 
     /// <summary>Asserts every element within |a − e| ≤ atol + rtol·|e|, naming the first index that is not.</summary>
@@ -31,5 +32,12 @@ internal static class TensorAssert
                     $"Element {i}: expected {expected[i]:R}, got {actual[i]:R} (tolerance {tolerance:G3})."));
             }
         }
+    }
+
+    /// <summary>The elements in row-major order of the logical shape, whatever the strides or dtype, as float64.</summary>
+    public static double[] Values(Tensor tensor)
+    {
+        using var scope = NewDisposeScope();
+        return tensor.detach().to(ScalarType.Float64).contiguous().data<double>().ToArray();
     }
 }

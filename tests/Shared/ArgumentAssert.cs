@@ -1,6 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-namespace LayersFramework.Torch.Tests.Support;
+namespace LayersFramework.Tests.Shared;
 
 /// <summary>Asserts an argument error: its exact type, its ParamName and the words its message must contain.</summary>
 internal static class ArgumentAssert
