@@ -1,6 +1,10 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using TorchSharp;
 
 namespace LayersFramework.Engine;
@@ -8,6 +12,9 @@ namespace LayersFramework.Engine;
 /// <summary>The libtorch runtime of this process: threads, the default random seed, and what was loaded.</summary>
 public static class TorchRuntime
 {
+    // Whether libtorch has oneDNN is fixed for the process; callers may ask on every operation.
+    private static readonly Lazy<bool> OneDnn = new(() => Ask().Answers.OneDnn == true);
+
     /// <summary>
     /// Gets or sets the number of intra-op threads libtorch uses. It starts at the processor count unless the
     /// <c>OMP_NUM_THREADS</c> environment variable chooses.
@@ -23,7 +30,67 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// Gets a value indicating whether libtorch was built with oneDNN (MKL-DNN), which runs its float32 convolutions.
+    /// False where libtorch cannot be asked (platforms other than Linux x64; see <see cref="Report"/>).
+    /// </summary>
+    public static bool OneDnnAvailable => OneDnn.Value;
+
     /// <summary>Seeds libtorch's default generator, which random operations use when no generator is given.</summary>
     /// <param name="seed">The seed.</param>
     public static void ManualSeed(ulong seed) => torch.manual_seed(unchecked((long)seed));
+
+    /// <summary>
+    /// Describes the runtime: libtorch's version and file, TorchSharp's version, threads, and the BLAS, oneDNN, OpenMP
+    /// and LAPACK libtorch was built with. Never throws for what it cannot find out: that reads "unknown".
+    /// </summary>
+    /// <returns>The report; its <see cref="RuntimeReport.ToString"/> is a readable block of text.</returns>
+    public static RuntimeReport Report()
+    {
+        var (path, answers) = Ask();
+        var config = answers.Config ?? string.Empty;
+        var missing = LibTorchIntrospection.IsSupported ? RuntimeReport.Unknown : RuntimeReport.NotReported;
+        return new RuntimeReport(
+            LibTorchVersion: torch.__version__,
+            LoadedLibTorchVersion: BuildSetting(config, "TORCH_VERSION") ?? missing,
+            LibTorchPath: path ?? RuntimeReport.Unknown,
+            TorchSharpVersion: TorchSharpVersion(),
+            IntraOpThreads: IntraOpThreads,
+            Blas: BuildSetting(config, "BLAS_INFO") ?? missing,
+            Lapack: BuildSetting(config, "LAPACK_INFO") ?? missing,
+            MklAvailable: answers.Mkl,
+            OneDnnAvailable: answers.OneDnn,
+            OpenMpAvailable: answers.OpenMp,
+            LapackAvailable: answers.Lapack,
+            ParallelInfo: answers.ParallelInfo?.Trim() ?? string.Empty,
+            BuildConfig: config.Trim(),
+            NativeDetailsReported: LibTorchIntrospection.IsSupported);
+    }
+
+    /// <summary>Reads one <c>NAME=value</c> of show_config's "Build settings" line, or null.</summary>
+    /// <param name="config">The text of <c>at::show_config()</c>.</param>
+    /// <param name="name">The setting, such as <c>BLAS_INFO</c>.</param>
+    /// <returns>The value, without the separating comma.</returns>
+    internal static string? BuildSetting(string config, string name)
+    {
+        var match = Regex.Match(config, $@"(?<![A-Z_]){Regex.Escape(name)}=([^,\s]*)", RegexOptions.CultureInvariant);
+        return match.Success && match.Groups[1].Length > 0 ? match.Groups[1].Value : null;
+    }
+
+    private static (string? Path, LibTorchIntrospection.Answers Answers) Ask()
+    {
+        torch.InitializeDeviceType(DeviceType.CPU); // loads libLibTorchSharp and so libtorch_cpu, if nothing has yet
+        var path = LibTorchIntrospection.LoadedLibraries()
+            .FirstOrDefault(p => Path.GetFileName(p).StartsWith("libtorch_cpu.", StringComparison.Ordinal));
+        return (path, path is null ? new LibTorchIntrospection.Answers(null, null, null, null, null, null) : LibTorchIntrospection.Ask(path));
+    }
+
+    private static string TorchSharpVersion()
+    {
+        var assembly = typeof(torch).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? RuntimeReport.Unknown;
+        return version.Split('+')[0]; // drop the "+commit" build metadata
+    }
 }
