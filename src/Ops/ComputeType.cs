@@ -1,16 +1,15 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops;
 
 /// <summary>
 /// The dtype a TensorFlow convolution is computed in. TensorFlow's convolutions take float16, bfloat16,
-/// float32, float64 and int32 (nn_ops.cc). libtorch 1.13's CPU kernels compute float32 and float64 only
-/// (float16 has no kernel; bfloat16's transposed kernel computes the wrong thing), so the others are widened,
-/// computed, and narrowed back: half precisions through float32, int32 through float64 (exact while sums stay
-/// below 2^53).
+/// float32, float64 and int32 (nn_ops.cc). libtorch's CPU convolutions take no integer type, so int32 is computed
+/// in float64 (exact while sums stay below 2^53), and float16 and bfloat16 are computed in float32; the result is
+/// narrowed back to the input's dtype.
 /// </summary>
 internal static class ComputeType
 {
@@ -27,13 +26,13 @@ internal static class ComputeType
     /// <summary>Checks that the filters have the input's dtype, as TensorFlow requires.</summary>
     public static void CheckSame(Tensor input, Tensor filters, string inputName, string filtersName)
     {
-        if (input.Dtype != filters.Dtype)
+        if (input.dtype != filters.dtype)
         {
             throw new ArgumentException(
-                $"{filtersName} has dtype {filters.Dtype} but {inputName} has {input.Dtype}; they must have the same dtype.", filtersName);
+                $"{filtersName} has dtype {filters.dtype} but {inputName} has {input.dtype}; they must have the same dtype.", filtersName);
         }
     }
 
     /// <summary>The tensor in the compute dtype: a conversion when widened, otherwise the tensor itself.</summary>
-    public static Tensor Widen(Tensor tensor, ScalarType? widened) => widened is { } dtype ? tensor.To(dtype) : tensor;
+    public static Tensor Widen(Tensor tensor, ScalarType? widened) => widened is { } dtype ? tensor.to(dtype) : tensor;
 }

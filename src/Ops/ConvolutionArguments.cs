@@ -1,21 +1,22 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops;
 
-/// <summary>The checks that forward and transposed convolutions share: ranks and kernel sizes.</summary>
+/// <summary>The checks that forward and transposed convolutions share: ranks, dtypes, strides, dilations and kernel sizes.</summary>
 internal static class ConvolutionArguments
 {
     /// <summary>Checks that a tensor has N + 2 dimensions.</summary>
     public static void CheckRank(Tensor tensor, DataFormat format, string parameterName, string layout)
     {
         ArgumentNullException.ThrowIfNull(tensor, parameterName);
-        if (tensor.Rank != format.SpatialRank + 2)
+        if (tensor.dim() != format.SpatialRank + 2)
         {
             throw new ArgumentException(
-                $"{parameterName} must be {format.SpatialRank + 2}-D ({layout}) for a {format.SpatialRank}-D convolution; its shape is {Tuples.Format(tensor.Shape)}.",
+                $"{parameterName} must be {format.SpatialRank + 2}-D ({layout}) for a {format.SpatialRank}-D convolution; its shape is {Tuples.Format(tensor.shape)}.",
                 parameterName);
         }
     }
@@ -40,14 +41,35 @@ internal static class ConvolutionArguments
     /// </summary>
     public static ConvolutionOperands Validate(Tensor x, Tensor filters, DataFormat format, int[]? strides, int[]? dilations, string inputName, string filtersName, string filterLayout, string stridesName = "strides")
     {
+        var widened = CheckTensors(x, filters, format, inputName, filtersName, filterLayout);
+        var stride = WindowArguments.Spatial(strides, format, stridesName);
+        var dilation = WindowArguments.Spatial(dilations, format, "dilations");
+        return Operands(x, filters, format, stride, dilation, widened, filtersName);
+    }
+
+    /// <summary>
+    /// The same checks for strides and dilations already normalised (by <see cref="WindowArguments.Spatial"/>, when an
+    /// operation was constructed): ranks, dtypes and kernel sizes.
+    /// </summary>
+    public static ConvolutionOperands Validate(Tensor x, Tensor filters, DataFormat format, long[] stride, long[] dilation, string inputName, string filtersName, string filterLayout)
+    {
+        var widened = CheckTensors(x, filters, format, inputName, filtersName, filterLayout);
+        return Operands(x, filters, format, stride, dilation, widened, filtersName);
+    }
+
+    /// <summary>Checks both tensors' ranks and dtypes, and returns the dtype to compute in (null for the input's own).</summary>
+    private static ScalarType? CheckTensors(Tensor x, Tensor filters, DataFormat format, string inputName, string filtersName, string filterLayout)
+    {
         CheckRank(x, format, inputName, format.Name);
         CheckRank(filters, format, filtersName, filterLayout);
         ComputeType.CheckSame(x, filters, inputName, filtersName);
-        var widened = ComputeType.Widened(x.Dtype, inputName);
-        var stride = WindowArguments.Spatial(strides, format, stridesName);
-        var dilation = WindowArguments.Spatial(dilations, format, "dilations");
-        var inputShape = x.Shape;
-        var filterShape = filters.Shape;
+        return ComputeType.Widened(x.dtype, inputName);
+    }
+
+    private static ConvolutionOperands Operands(Tensor x, Tensor filters, DataFormat format, long[] stride, long[] dilation, ScalarType? widened, string filtersName)
+    {
+        var inputShape = x.shape;
+        var filterShape = filters.shape;
         var kernel = KernelSize(filterShape, format.SpatialRank, filtersName);
         return new ConvolutionOperands(inputShape, filterShape, kernel, stride, dilation, inputShape[format.ChannelAxis], widened);
     }

@@ -2,7 +2,7 @@
 
 using System;
 using System.Globalization;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
 
 namespace LayersFramework.Ops;
 

@@ -1,10 +1,10 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops;
 
-/// <summary>What <see cref="ConvolutionArguments.Validate"/> established about a convolution's operands.</summary>
+/// <summary>What <c>ConvolutionArguments.Validate</c> established about a convolution's operands.</summary>
 /// <param name="InputShape">The input's shape, in its data format.</param>
 /// <param name="FilterShape">The filters' shape, in TensorFlow's layout.</param>
 /// <param name="Kernel">The kernel's spatial sizes.</param>

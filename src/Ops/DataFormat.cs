@@ -2,7 +2,7 @@
 
 using System;
 using System.Linq;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops;
 
@@ -77,28 +77,28 @@ internal sealed class DataFormat
 
     /// <summary>A channels-first view of a tensor in this format (an alias when already channels first).</summary>
     public Tensor ToChannelsFirst(Tensor x) =>
-        ChannelsFirst ? x.Alias() : x.Permute([0, SpatialRank + 1, .. Enumerable.Range(1, SpatialRank).Select(i => (long)i)]);
+        ChannelsFirst ? x.alias() : x.permute([0, SpatialRank + 1, .. Enumerable.Range(1, SpatialRank).Select(i => (long)i)]);
 
     /// <summary>A view in this format of a channels-first tensor (an alias when this format is channels first).</summary>
     public Tensor FromChannelsFirst(Tensor x) =>
-        ChannelsFirst ? x.Alias() : x.Permute([0, .. Enumerable.Range(2, SpatialRank).Select(i => (long)i), 1]);
+        ChannelsFirst ? x.alias() : x.permute([0, .. Enumerable.Range(2, SpatialRank).Select(i => (long)i), 1]);
 
     /// <summary>
-    /// A dense tensor in this format holding a channels-first result. libtorch 1.13's CPU convolutions return
-    /// channels-first memory even for channels-last inputs, so a channels-last result is rearranged once here
-    /// (no copy when it is already dense), as TensorFlow's results are.
+    /// A dense tensor in this format holding a channels-first result. A result may lie in memory in the other
+    /// order (libtorch chooses its convolutions' output memory format, and TensorFlow's crop leaves a strided view), so
+    /// it is rearranged once here (no copy when its view in this format is already dense), as TensorFlow's results are.
     /// </summary>
     public Tensor DenseFromChannelsFirst(Tensor x)
     {
         var view = FromChannelsFirst(x);
-        if (view.IsContiguous())
+        if (view.is_contiguous())
         {
             return view;
         }
 
         using (view)
         {
-            return view.Contiguous();
+            return view.contiguous();
         }
     }
 

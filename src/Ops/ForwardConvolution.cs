@@ -2,7 +2,9 @@
 
 using System;
 using System.Linq;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops;
 
@@ -30,32 +32,32 @@ internal static class ForwardConvolution
             .Select(i => ConvolutionGeometry.Window(format.Spatial(inputShape)[i], kernel[i], stride[i], dilation[i], padding, i, format, inputShape, inputName))
             .ToArray();
         var outputShape = format.Shape(inputShape[0], outChannels, windows.Select(w => w.Output).ToArray());
-        if (x.NumElements == 0 || Array.Exists(outputShape, size => size == 0))
+        if (x.numel() == 0 || Array.Exists(outputShape, size => size == 0))
         {
-            return Tensor.Zeros(outputShape, x.Dtype);
+            return torch.zeros(outputShape, x.dtype, x.device);
         }
 
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         var input = ComputeType.Widen(format.ToChannelsFirst(x), widened);
         var symmetric = windows.Select(w => Math.Min(w.Before, w.After)).ToArray();
         if (windows.Any(w => w.Before != w.After))
         {
-            // libtorch pads symmetrically: pad the uneven remainder first (last dimension first, as Pad takes it).
+            // libtorch pads symmetrically: pad the uneven remainder first (last dimension first, as pad takes it).
             var pads = windows.Reverse().SelectMany(w => new[] { w.Before - Math.Min(w.Before, w.After), w.After - Math.Min(w.Before, w.After) }).ToArray();
-            input = input.Pad(pads);
+            input = torch.nn.functional.pad(input, pads);
         }
 
-        var weight = ComputeType.Widen(filters.Permute([rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)]), widened);
+        var weight = ComputeType.Widen(filters.permute([rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)]), widened);
         var result = rank switch
         {
-            1 => Functional.Conv1d(input, weight, null, stride, symmetric, dilation, groups),
-            2 => Functional.Conv2d(input, weight, null, stride, symmetric, dilation, groups),
-            _ => Functional.Conv3d(input, weight, null, stride, symmetric, dilation, groups),
+            1 => torch.nn.functional.conv1d(input, weight, null, stride: stride[0], padding: symmetric[0], dilation: dilation[0], groups: groups),
+            2 => torch.nn.functional.conv2d(input, weight, null, strides: stride, padding: symmetric, dilation: dilation, groups: groups),
+            _ => torch.nn.functional.conv3d(input, weight, null, strides: stride, padding: symmetric, dilation: dilation, groups: groups),
         };
         result = format.DenseFromChannelsFirst(result);
         if (widened is not null)
         {
-            result = result.To(x.Dtype);
+            result = result.to(x.dtype);
         }
 
         return scope.MoveToOuter(result);

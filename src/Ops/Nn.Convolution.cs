@@ -1,7 +1,8 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops;
 
@@ -92,12 +93,12 @@ public static partial class Nn
     private static int InputRank(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Rank is < 3 or > 5)
+        if (input.dim() is < 3 or > 5)
         {
             throw new ArgumentException(
-                $"input has shape {Tuples.Format(input.Shape)}; tf.nn.convolution takes 3, 4 or 5 dimensions (batch, channels and 1, 2 or 3 spatial sizes).", nameof(input));
+                $"input has shape {Tuples.Format(input.shape)}; tf.nn.convolution takes 3, 4 or 5 dimensions (batch, channels and 1, 2 or 3 spatial sizes).", nameof(input));
         }
 
-        return input.Rank - 2;
+        return (int)input.dim() - 2;
     }
 }

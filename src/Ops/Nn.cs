@@ -1,7 +1,8 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops;
 
@@ -170,10 +171,10 @@ public static partial class Nn
         var format = DataFormat.Default(2);
         ConvolutionArguments.CheckRank(value, format, nameof(value), "NHWC");
         ConvolutionArguments.CheckRank(filters, format, nameof(filters), "height, width, out_channels, in_channels");
-        if (value.Size(3) != filters.Size(3))
+        if (value.size(3) != filters.size(3))
         {
             throw new ArgumentException(
-                $"value has {value.Size(3)} channels but filters {Tuples.Format(filters.Shape)} takes {filters.Size(3)} input channels (its last dimension); they must be equal.", nameof(filters));
+                $"value has {value.size(3)} channels but filters {Tuples.Format(filters.shape)} takes {filters.size(3)} input channels (its last dimension); they must be equal.", nameof(filters));
         }
 
         if (rate < 1)
@@ -192,10 +193,10 @@ public static partial class Nn
             throw new ArgumentException($"outputShape {Tuples.Format(outputShape)} must have exactly 4 values (batch, height, width, channels).", nameof(outputShape));
         }
 
-        if (filters.Size(2) != outputShape[3])
+        if (filters.size(2) != outputShape[3])
         {
             throw new ArgumentException(
-                $"outputShape {Tuples.Format(outputShape)} has {outputShape[3]} channels but filters {Tuples.Format(filters.Shape)} produce {filters.Size(2)} (index 2); they must be equal.", nameof(outputShape));
+                $"outputShape {Tuples.Format(outputShape)} has {outputShape[3]} channels but filters {Tuples.Format(filters.shape)} produce {filters.size(2)} (index 2); they must be equal.", nameof(outputShape));
         }
 
         if (padding is not ("SAME" or "VALID"))
@@ -205,10 +206,10 @@ public static partial class Nn
 
         // TensorFlow computes this through space_to_batch, whose batch is batch·rate²; where that overflows
         // 64 bits TensorFlow fails, and so does this op (its own arithmetic would not, but it must agree).
-        if ((double)value.Size(0) * rate * rate > long.MaxValue)
+        if ((double)value.size(0) * rate * rate > long.MaxValue)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(rate), rate, $"rate {rate} is too large: TensorFlow's atrous transpose needs batch·rate² = {(double)value.Size(0) * rate * rate:G3} to fit in 64 bits.");
+                nameof(rate), rate, $"rate {rate} is too large: TensorFlow's atrous transpose needs batch·rate² = {(double)value.size(0) * rate * rate:G3} to fit in 64 bits.");
         }
 
         return TransposedConvolution.Compute(value, filters, outputShape, [1], Padding.Parse(padding, 2), format, [rate], nameof(value), nameof(filters));

@@ -1,7 +1,8 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Linq;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops;
 
@@ -13,7 +14,7 @@ namespace LayersFramework.Ops;
 /// (with zeros between them when the stride exceeds the kernel) before TensorFlow's crop and zero fill.
 /// </summary>
 /// <remarks>
-/// libtorch 1.13's CPU kernel computes this one example at a time (a GEMM plus col2im per example). This path is
+/// libtorch's CPU kernel without oneDNN computes this one example at a time (a GEMM plus col2im per example). This path is
 /// built from differentiable libtorch operations (matmul, pad, permute, reshape), so autograd gives both gradients;
 /// tests compare outputs and gradients with the kernel's. The blocks are laid out in the input's memory format, so a
 /// channels-last input gives a channels-last output without a further copy.
@@ -40,22 +41,22 @@ internal static class NonOverlappingTransposedConvolution
     /// <returns>The output (N, Cout, output sizes…).</returns>
     public static Tensor Compute(Tensor input, Tensor weight, long[] kernel, long[] stride, TransposePlan plan, bool channelsLast)
     {
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         var rank = kernel.Length;
-        var (batch, inChannels, outChannels) = (input.Size(0), input.Size(1), weight.Size(1));
-        var sizes = Enumerable.Range(0, rank).Select(i => input.Size(i + 2)).ToArray();
+        var (batch, inChannels, outChannels) = (input.size(0), input.size(1), weight.size(1));
+        var sizes = Enumerable.Range(0, rank).Select(i => input.size(i + 2)).ToArray();
 
         // Each block spans its kernel, padded with zeros to the stride where the stride is longer; a dimension with
         // one input position has one block, of the kernel's size.
         var block = sizes.Select((size, i) => size == 1 ? kernel[i] : stride[i]).ToArray();
         long[] toSpatialLast = [0, .. Enumerable.Range(2, rank).Select(i => (long)i), 1];
-        var rows = input.Permute(toSpatialLast).Reshape(-1, inChannels);
+        var rows = input.permute(toSpatialLast).reshape(-1, inChannels);
 
         // Channels-last blocks come out of the product as (N, L…, k…, Cout) and channels-first ones as (N, L…, Cout, k…),
         // so that the shuffle below moves runs of channels, or of kernel taps, that lie together in memory.
         long[] weightOrder = channelsLast ? [0, .. Enumerable.Range(2, rank).Select(i => (long)i), 1] : [.. Enumerable.Range(0, rank + 2).Select(i => (long)i)];
         long[] blockShape = channelsLast ? [batch, .. sizes, .. kernel, outChannels] : [batch, .. sizes, outChannels, .. kernel];
-        var blocks = rows.Matmul(weight.Permute(weightOrder).Reshape(inChannels, -1)).Reshape(blockShape);
+        var blocks = rows.matmul(weight.permute(weightOrder).reshape(inChannels, -1)).reshape(blockShape);
         var firstTap = channelsLast ? 1 + rank : 2 + rank;
         var blockPads = new long[2 * (blockShape.Length - firstTap)];
         for (var i = 0; i < rank; i++)
@@ -65,17 +66,17 @@ internal static class NonOverlappingTransposedConvolution
 
         if (blockPads.Any(p => p != 0))
         {
-            blocks = blocks.Pad(blockPads);
+            blocks = torch.nn.functional.pad(blocks, blockPads);
         }
 
         // Interleave each dimension's block index with its position in the block: (N, L1, b1, L2, b2, …), with the
         // channels last or second.
         var interleaved = Enumerable.Range(0, rank).SelectMany(i => new long[] { 1 + i, firstTap + i }).ToArray();
         var image = channelsLast
-            ? blocks.Permute([0, .. interleaved, (2 * rank) + 1]).Reshape([batch, .. sizes.Select((size, i) => size * block[i]), outChannels]).Permute([0, rank + 1, .. Enumerable.Range(1, rank).Select(i => (long)i)])
-            : blocks.Permute([0, 1 + rank, .. interleaved]).Reshape([batch, outChannels, .. sizes.Select((size, i) => size * block[i])]);
+            ? blocks.permute([0, .. interleaved, (2 * rank) + 1]).reshape([batch, .. sizes.Select((size, i) => size * block[i]), outChannels]).permute([0, rank + 1, .. Enumerable.Range(1, rank).Select(i => (long)i)])
+            : blocks.permute([0, 1 + rank, .. interleaved]).reshape([batch, outChannels, .. sizes.Select((size, i) => size * block[i])]);
 
-        // Output position t of dimension i is the image's position t + libtorch's padding + TensorFlow's crop; Pad
+        // Output position t of dimension i is the image's position t + libtorch's padding + TensorFlow's crop; pad
         // crops before (negative) and crops or zero-fills after.
         var pads = new long[2 * rank];
         for (var i = 0; i < rank; i++)
@@ -86,6 +87,6 @@ internal static class NonOverlappingTransposedConvolution
             pads[slot + 1] = offset + plan.Output[i] - (sizes[i] * block[i]);
         }
 
-        return scope.MoveToOuter(pads.All(p => p == 0) ? image : image.Pad(pads));
+        return scope.MoveToOuter(pads.All(p => p == 0) ? image : torch.nn.functional.pad(image, pads));
     }
 }

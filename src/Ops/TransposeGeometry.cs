@@ -3,7 +3,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
 
 namespace LayersFramework.Ops;
 
@@ -15,7 +15,7 @@ namespace LayersFramework.Ops;
 /// F = (I − 1)·s + E, the transpose is the input-gradient of a forward convolution whose input has the
 /// requested size O; that convolution's "before" padding pb places the output: y = full[pb, pb + O), where
 /// full is the unpadded transpose of length F and indices past F are zeros (TensorFlow's
-/// conv_grad_shape_utils.cc and kernel_shape_util.cc; reference section 1.5-1.6).
+/// conv_grad_shape_utils.cc ConvBackpropComputeDimensionsV2 and kernel_shape_util.cc GetWindowedOutputSizeVerbose).
 /// libtorch pads symmetrically, so <see cref="Plan"/> uses libtorch's padding for the symmetric part,
 /// output padding for zeros past F, and a narrow for the odd unit that SAME puts after.
 /// </remarks>

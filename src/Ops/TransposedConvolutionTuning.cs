@@ -18,7 +18,7 @@ namespace LayersFramework.Ops;
 /// The paths give the same values to rounding, so a measured choice changes results only in the last bits; turn
 /// <see cref="Measure"/> off for bit-identical runs. The rule: <see cref="TransposedConvolutionPath.NonOverlapping"/> when
 /// the output windows do not overlap, then <see cref="TransposedConvolutionPath.GemmFold"/> for inputs of at most 16 positions, then
-/// <see cref="TransposedConvolutionPath.Adjoint"/> for float32, then libtorch's kernel.
+/// libtorch's kernel. A shape to which only libtorch's kernel applies takes it without a choice being recorded.
 /// </remarks>
 public static class TransposedConvolutionTuning
 {

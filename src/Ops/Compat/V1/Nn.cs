@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Ops.Compat.V1;
 
