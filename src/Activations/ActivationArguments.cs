@@ -2,8 +2,8 @@
 
 using System;
 using System.Globalization;
-using System.Linq;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -35,10 +35,10 @@ internal static class ActivationArguments
     /// <exception cref="ArgumentException"><paramref name="x"/> is 0-D or has no such axis (ParamName "x").</exception>
     public static int NormalizeAxis(Tensor x, int axis, string activation)
     {
-        var rank = x.Rank;
+        var rank = (int)x.dim();
         if (axis < -rank || axis >= rank || rank == 0)
         {
-            var shape = "(" + string.Join(", ", x.Shape.Select(size => size.ToString(CultureInfo.InvariantCulture))) + ")";
+            var shape = Tuples.Format(x.shape);
             var range = rank == 0 ? "a 0-D tensor has no axes" : string.Create(CultureInfo.InvariantCulture, $"valid axes are {-rank}..{rank - 1}");
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"{activation} applies along axis {axis}, but the input has shape {shape}: {range}."),
@@ -47,4 +47,13 @@ internal static class ActivationArguments
 
         return axis < 0 ? axis + rank : axis;
     }
+
+    /// <summary>
+    /// x where <paramref name="condition"/> holds and <paramref name="otherwise"/> elsewhere, as libtorch's
+    /// <c>where(condition, x, Scalar)</c>, which TorchSharp does not bind: the value is a 0-D float64 tensor, which
+    /// type promotion treats as a dimensionless operand, so a floating-point x keeps its dtype. Differentiable in x.
+    /// </summary>
+    /// <remarks>The 0-D tensor belongs to the caller's dispose scope; call this inside one.</remarks>
+    public static Tensor Where(Tensor condition, Tensor x, double otherwise) =>
+        where(condition, x, tensor(otherwise, device: x.device));
 }

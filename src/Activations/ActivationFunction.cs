@@ -4,7 +4,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -21,7 +21,7 @@ namespace LayersFramework.Activations;
 /// public sealed class Cube : ActivationFunction
 /// {
 ///     public override string Name => "cube";
-///     protected override Tensor Compute(Tensor x) => x.Pow(3);
+///     protected override Tensor Compute(Tensor x) => x.pow(3);
 /// }
 /// </code>
 /// </example>

@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -56,10 +56,8 @@ public sealed class Celu : ActivationFunction
     protected override Tensor Compute(Tensor x)
     {
         // relu has slope 0 at 0 and clamp passes the gradient at its bound, so the derivative at 0 is exactly 1.
-        using var positive = Functional.Relu(x);
-        using var nonPositive = x.Clamp(null, 0);
-        using var scaled = nonPositive.Div(Alpha);
-        using var negative = scaled.Expm1();
-        return positive.Add(negative, Alpha);
+        using var scope = NewDisposeScope();
+        var negative = (x.clamp_max(0) / Alpha).expm1();
+        return scope.MoveToOuter(nn.functional.relu(x).add(negative, Alpha));
     }
 }

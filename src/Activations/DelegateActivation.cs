@@ -2,7 +2,7 @@
 
 using System;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -21,7 +21,7 @@ namespace LayersFramework.Activations;
 /// <example>
 /// <code>
 /// var registry = ActivationRegistry.CreateRegistry();
-/// var cube = registry.RegisterFunction("cube", x => x.Pow(3));
+/// var cube = registry.RegisterFunction("cube", x => x.pow(3));
 /// var sameOne = ActivationRegistry.Resolve(registry, "cube", "activation");
 /// using var y = cube.Apply(x);
 /// </code>
@@ -61,6 +61,6 @@ public sealed class DelegateActivation : ActivationFunction
     protected override Tensor Compute(Tensor x)
     {
         var result = Function(x) ?? throw new InvalidOperationException($"The activation function '{Name}' returned null; it must return a tensor.");
-        return ReferenceEquals(result, x) ? x.Alias() : result;
+        return ReferenceEquals(result, x) ? x.alias() : result;
     }
 }

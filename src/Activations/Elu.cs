@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -46,5 +46,5 @@ public sealed class Elu : ActivationFunction
     }
 
     /// <inheritdoc/>
-    protected override Tensor Compute(Tensor x) => Functional.Elu(x, Alpha);
+    protected override Tensor Compute(Tensor x) => nn.functional.elu(x, Alpha);
 }

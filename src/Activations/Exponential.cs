@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -30,5 +30,5 @@ public sealed class Exponential : ActivationFunction
     }
 
     /// <inheritdoc/>
-    protected override Tensor Compute(Tensor x) => x.Exp();
+    protected override Tensor Compute(Tensor x) => x.exp();
 }

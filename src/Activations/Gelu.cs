@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -45,5 +45,5 @@ public sealed class Gelu : ActivationFunction
     }
 
     /// <inheritdoc/>
-    protected override Tensor Compute(Tensor x) => Functional.Gelu(x, Approximate);
+    protected override Tensor Compute(Tensor x) => x.gelu(Approximate ? TorchSharp.Modules.GELU.Approximate.tanh : TorchSharp.Modules.GELU.Approximate.none);
 }

@@ -4,7 +4,7 @@ using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -16,7 +16,7 @@ namespace LayersFramework.Activations;
 /// </remarks>
 /// <example>
 /// <code>
-/// using var x = Tensor.Zeros([8, 6]);
+/// using var x = torch.zeros(8, 6);
 /// using var y = new Glu().Apply(x);    // shape (8, 3)
 /// </code>
 /// </example>
@@ -51,7 +51,7 @@ public sealed class Glu : ActivationFunction
     protected override Tensor Compute(Tensor x)
     {
         var axis = ActivationArguments.NormalizeAxis(x, Axis, Name);
-        var size = x.Size(axis);
+        var size = x.size(axis);
         if (size % 2 != 0)
         {
             throw new ArgumentException(
@@ -59,9 +59,9 @@ public sealed class Glu : ActivationFunction
                 nameof(x));
         }
 
-        using var linear = x.Narrow(axis, 0, size / 2);
-        using var gate = x.Narrow(axis, size / 2, size / 2);
-        using var weight = Functional.Sigmoid(gate);
-        return linear.Mul(weight);
+        using var scope = NewDisposeScope();
+        var linear = x.narrow(axis, 0, size / 2);
+        var gate = x.narrow(axis, size / 2, size / 2);
+        return scope.MoveToOuter(linear * nn.functional.sigmoid(gate));
     }
 }

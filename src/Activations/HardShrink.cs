@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -48,8 +48,7 @@ public sealed class HardShrink : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var magnitude = x.Abs();
-        using var outside = magnitude.Gt(Threshold);
-        return Tensor.Where(outside, x, 0.0);
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(ActivationArguments.Where(x.abs().gt(Threshold), x, 0.0));
     }
 }

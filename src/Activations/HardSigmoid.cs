@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -32,8 +32,7 @@ public sealed class HardSigmoid : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var shifted = x.Add(3);
-        using var capped = Functional.Relu6(shifted);
-        return capped.Div(6);
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(nn.functional.relu6(x + 3) / 6);
     }
 }

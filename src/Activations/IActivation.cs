@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 

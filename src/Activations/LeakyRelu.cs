@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -47,5 +47,5 @@ public sealed class LeakyRelu : ActivationFunction
     }
 
     /// <inheritdoc/>
-    protected override Tensor Compute(Tensor x) => Functional.LeakyRelu(x, NegativeSlope);
+    protected override Tensor Compute(Tensor x) => nn.functional.leaky_relu(x, NegativeSlope);
 }

@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -32,8 +32,7 @@ public sealed class LogSigmoid : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var negated = x.Neg();
-        using var softplus = Functional.Softplus(negated);
-        return softplus.Neg();
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(nn.functional.softplus(x.neg()).neg());
     }
 }

@@ -2,13 +2,13 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
 /// <summary>Keras's <c>mish</c> activation: x·tanh(softplus(x)).</summary>
 /// <remarks>
-/// Computed by libtorch's mish kernel.
+/// Computed as x·tanh(softplus(x)) by TorchSharp's <c>nn.functional.mish</c>, which composes libtorch's softplus and tanh (TorchSharp binds no fused mish kernel).
 /// It takes no options (its config is empty, and it serializes as the string "mish"); the output has the input's shape and dtype.
 /// </remarks>
 /// <example>
@@ -30,5 +30,5 @@ public sealed class Mish : ActivationFunction
     }
 
     /// <inheritdoc/>
-    protected override Tensor Compute(Tensor x) => Functional.Mish(x);
+    protected override Tensor Compute(Tensor x) => nn.functional.mish(x);
 }

@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -89,44 +89,39 @@ public sealed class Relu : ActivationFunction
     {
         if (NegativeSlope != 0 && MaxValue is null && Threshold == 0)
         {
-            return Functional.LeakyRelu(x, NegativeSlope);
+            return nn.functional.leaky_relu(x, NegativeSlope);
         }
 
+        using var scope = NewDisposeScope();
         var clip = MaxValue is not null;
         Tensor positive;
         if (Threshold != 0)
         {
             // Keras: x * cast(x > threshold): NaN stays NaN, and negative inputs below a positive threshold give −0.
-            using var above = x.Gt(Threshold);
-            using var mask = above.To(x.Dtype);
-            positive = x.Mul(mask);
+            positive = x * x.gt(Threshold).to(x.dtype);
         }
         else if (MaxValue == 6)
         {
-            positive = Functional.Relu6(x);
+            positive = nn.functional.relu6(x);
             clip = false;
         }
         else
         {
-            positive = Functional.Relu(x);
+            positive = nn.functional.relu(x);
         }
 
         if (clip)
         {
-            using var unclipped = positive;
-            positive = unclipped.Clamp(0, MaxValue);
+            positive = positive.clamp(0, MaxValue!.Value);
         }
 
-        if (NegativeSlope == 0)
+        if (NegativeSlope != 0)
         {
-            return positive;
+            // positive − negative_slope·relu(threshold − x), as one libtorch add with alpha −negative_slope (what
+            // libtorch's sub with alpha computes).
+            positive = positive.add(nn.functional.relu(Threshold - x), -NegativeSlope);
         }
 
-        using (positive)
-        {
-            using var distance = x.RSub(Threshold);
-            using var negative = Functional.Relu(distance);
-            return positive.Sub(negative, NegativeSlope);
-        }
+        return scope.MoveToOuter(positive);
     }
 }

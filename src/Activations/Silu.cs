@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -30,5 +30,5 @@ public sealed class Silu : ActivationFunction
     }
 
     /// <inheritdoc/>
-    protected override Tensor Compute(Tensor x) => Functional.Silu(x);
+    protected override Tensor Compute(Tensor x) => nn.functional.silu(x);
 }

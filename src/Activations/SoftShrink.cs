@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -48,7 +48,7 @@ public sealed class SoftShrink : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var band = x.Clamp(-Threshold, Threshold);
-        return x.Sub(band);
+        using var band = x.clamp(-Threshold, Threshold);
+        return x - band;
     }
 }

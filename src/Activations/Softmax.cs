@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -47,5 +47,5 @@ public sealed class Softmax : ActivationFunction
 
     /// <inheritdoc/>
     /// <exception cref="System.ArgumentException">The input is 0-D or has no axis <see cref="Axis"/>.</exception>
-    protected override Tensor Compute(Tensor x) => Functional.Softmax(x, ActivationArguments.NormalizeAxis(x, Axis, Name));
+    protected override Tensor Compute(Tensor x) => nn.functional.softmax(x, ActivationArguments.NormalizeAxis(x, Axis, Name));
 }

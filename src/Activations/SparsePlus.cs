@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -32,12 +32,9 @@ public sealed class SparsePlus : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var shifted = x.Add(1);
-        using var square = shifted.Square();
-        using var quadratic = square.Mul(0.25);
-        using var belowOne = x.Lt(1);
-        using var upper = Tensor.Where(belowOne, quadratic, x);
-        using var aboveMinusOne = x.Gt(-1);
-        return Tensor.Where(aboveMinusOne, upper, 0.0);
+        using var scope = NewDisposeScope();
+        var quadratic = (x + 1).square() * 0.25;
+        var upper = where(x.lt(1), quadratic, x);
+        return scope.MoveToOuter(ActivationArguments.Where(x.gt(-1), upper, 0.0));
     }
 }

@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -32,8 +32,7 @@ public sealed class SparseSigmoid : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var shifted = x.Add(1);
-        using var half = shifted.Mul(0.5);
-        return half.Clamp(0, 1);
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(((x + 1) * 0.5).clamp(0, 1));
     }
 }

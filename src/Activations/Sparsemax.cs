@@ -1,8 +1,9 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
+using System.Linq;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -11,16 +12,16 @@ namespace LayersFramework.Activations;
 /// probability simplex along <see cref="Axis"/>, max(x − τ, 0) with τ chosen so that each slice sums to 1.
 /// </summary>
 /// <remarks>
-/// <para>Like softmax, each slice becomes a probability distribution, but the small entries are exactly 0. With the
-/// support S = {i : 1 + kᵢ·xᵢ &gt; Σ_{j: xⱼ ≥ xᵢ} xⱼ}, where kᵢ = |{j : xⱼ ≥ xᵢ}|, τ = (Σ_{i∈S} xᵢ − 1) / |S|. This is the
-/// sort-based rule of Keras written without a sort (the binding has none): it compares every pair of elements of a
-/// slice, so it takes O(n²) memory per slice of n elements — fine for class scores, not for very long axes.</para>
+/// <para>Like softmax, each slice becomes a probability distribution, but the small entries are exactly 0. Keras's
+/// sort-based rule: with z the slice sorted in descending order and cₖ = z₁ + ... + zₖ, the support size is
+/// K = |{k : 1 + k·zₖ &gt; cₖ}| and τ = (c_K − 1) / K. The gradient flows through the sorted values (so through τ),
+/// as in Keras; the support itself is a comparison, constant almost everywhere.</para>
 /// <para>A Keras 3 activation (not in tf-keras). With axis −1 it serializes as the string "sparsemax". The output has
 /// the input's shape and dtype.</para>
 /// </remarks>
 /// <example>
 /// <code>
-/// using var x = Tensor.FromArray(new double[] { 2, 1, -1 }, 3);
+/// using var x = torch.tensor(new double[] { 2, 1, -1 });
 /// using var y = new Sparsemax().Apply(x);    // [1, 0, 0]
 /// </code>
 /// </example>
@@ -55,33 +56,17 @@ public sealed class Sparsemax : ActivationFunction
     protected override Tensor Compute(Tensor x)
     {
         var axis = ActivationArguments.NormalizeAxis(x, Axis, Name);
-        Tensor inSupport;
-        using (Autograd.NoGrad())
-        {
-            // [..., i, j, ...] compares xⱼ with xᵢ: i runs along `axis`, j along `axis + 1`.
-            using var rows = x.Unsqueeze(axis + 1);
-            using var columns = x.Unsqueeze(axis);
-            using var atLeast = columns.Ge(rows);
-            using var atLeastValues = atLeast.To(x.Dtype);
-            using var rank = atLeastValues.Sum([axis + 1]);
-            using var products = atLeastValues.Mul(columns);
-            using var partialSums = products.Sum([axis + 1]);
-            using var scaled = rank.Mul(x);
-            using var shifted = scaled.Add(1);
-            using var margin = shifted.Sub(partialSums);
-            using var positive = margin.Gt(0);
-            inSupport = positive.To(x.Dtype);
-        }
+        using var scope = NewDisposeScope();
+        var sorted = x.sort(axis, descending: true).Values;
+        var cumulative = sorted.cumsum(axis);
 
-        using (inSupport)
-        {
-            using var count = inSupport.Sum([axis], keepDim: true);
-            using var selected = inSupport.Mul(x);
-            using var total = selected.Sum([axis], keepDim: true);
-            using var excess = total.Sub(1);
-            using var tau = excess.Div(count);
-            using var difference = x.Sub(tau);
-            return Functional.Relu(difference);
-        }
+        // k = 1..n laid along `axis`, so that it broadcasts against the sorted slices.
+        var rankShape = Enumerable.Repeat(1L, (int)x.dim()).ToArray();
+        rankShape[axis] = x.size(axis);
+        var k = arange(1, x.size(axis) + 1, dtype: x.dtype, device: x.device).reshape(rankShape);
+        var support = (1 + (k * sorted)).gt(cumulative).to(x.dtype);
+        var count = support.sum(axis, keepdim: true);
+        var tau = ((support * sorted).sum(axis, keepdim: true) - 1) / count;
+        return scope.MoveToOuter(nn.functional.relu(x - tau));
     }
 }

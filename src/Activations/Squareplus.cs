@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -48,10 +48,7 @@ public sealed class Squareplus : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var square = x.Square();
-        using var shifted = square.Add(B);
-        using var root = shifted.Sqrt();
-        using var sum = x.Add(root);
-        return sum.Mul(0.5);
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter((x + (x.square() + B).sqrt()) * 0.5);
     }
 }

@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -32,7 +32,7 @@ public sealed class TanhShrink : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var tanh = Functional.Tanh(x);
-        return x.Sub(tanh);
+        using var tanh = x.tanh();
+        return x - tanh;
     }
 }

@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Activations;
 
@@ -63,7 +63,7 @@ public sealed class Threshold : ActivationFunction
     /// <inheritdoc/>
     protected override Tensor Compute(Tensor x)
     {
-        using var above = x.Gt(ThresholdValue);
-        return Tensor.Where(above, x, DefaultValue);
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(ActivationArguments.Where(x.gt(ThresholdValue), x, DefaultValue));
     }
 }

@@ -19,7 +19,7 @@ internal sealed record ActivationCase(string Label, Func<IActivation> Create, Fu
 internal static class ActivationCatalog
 {
     /// <summary>A function for the delegate-backed activation, registered once for the whole test run.</summary>
-    public static readonly Func<Tensor, Tensor> Cube = x => x.Pow(3);
+    public static readonly Func<Tensor, Tensor> Cube = x => x.pow(3);
 
     public static readonly IReadOnlyList<ActivationCase> All =
     [

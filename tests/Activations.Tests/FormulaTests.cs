@@ -1,7 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
-
 namespace LayersFramework.Activations.Tests;
 
 /// <summary>Every activation against its formula computed in double, on the usual inputs and on the edges of the piecewise ones.</summary>
@@ -28,12 +26,12 @@ public sealed class FormulaTests
     public void ElementWiseActivation_MatchesItsFormula_InFloat64(string label)
     {
         var activation = ActivationCatalog.Find(label);
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(Inputs, Inputs.Length);
+        using var scope = NewDisposeScope();
+        var x = tensor(Inputs);
 
         var y = activation.Create().Apply(x);
 
-        Assert.Equal(ScalarType.Float64, y.Dtype);
+        Assert.Equal(ScalarType.Float64, y.dtype);
         TensorAssert.Close(Inputs.Select(activation.Scalar!).ToArray(), [Inputs.Length], y, rtol: 1e-12, atol: 1e-14);
     }
 
@@ -42,13 +40,13 @@ public sealed class FormulaTests
     public void ElementWiseActivation_KeepsFloat32_AndMatchesItsFormula(string label)
     {
         var activation = ActivationCatalog.Find(label);
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(Inputs.Select(v => (float)v).ToArray(), Inputs.Length);
+        using var scope = NewDisposeScope();
+        var x = tensor(Inputs.Select(v => (float)v).ToArray());
 
         var y = activation.Create().Apply(x);
 
-        Assert.Equal(ScalarType.Float32, y.Dtype);
-        TensorAssert.Close(Inputs.Select(activation.Scalar!).ToArray(), [Inputs.Length], y.To(ScalarType.Float64), rtol: 2e-6, atol: 1e-6);
+        Assert.Equal(ScalarType.Float32, y.dtype);
+        TensorAssert.Close(Inputs.Select(activation.Scalar!).ToArray(), [Inputs.Length], y.to(ScalarType.Float64), rtol: 2e-6, atol: 1e-6);
     }
 
     [Theory]
@@ -56,8 +54,8 @@ public sealed class FormulaTests
     public void Activation_OnAMatrix_MatchesItsFormula(string label)
     {
         var activation = ActivationCatalog.Find(label);
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(Reference.Flatten(Matrix), 4, 4);
+        using var scope = NewDisposeScope();
+        var x = tensor(Reference.Flatten(Matrix), [4, 4]);
 
         var y = activation.Create().Apply(x);
 
@@ -69,13 +67,13 @@ public sealed class FormulaTests
     [MemberData(nameof(ActivationCatalog.Labels), MemberType = typeof(ActivationCatalog))]
     public void Apply_ReturnsANewTensor_AndLeavesTheInputUnchanged(string label)
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(Reference.Flatten(Matrix), 4, 4);
+        using var scope = NewDisposeScope();
+        var x = tensor(Reference.Flatten(Matrix), [4, 4]);
 
         var y = ActivationCatalog.Find(label).Create().Apply(x);
 
         Assert.NotSame(x, y);
-        Assert.Equal(Reference.Flatten(Matrix), x.ToArray<double>());
+        Assert.Equal(Reference.Flatten(Matrix), TensorAssert.Values(x));
     }
 
     public static TheoryData<double, double?, double> ReluOptions()
@@ -99,8 +97,8 @@ public sealed class FormulaTests
     [MemberData(nameof(ReluOptions))]
     public void Relu_WithEveryCombinationOfOptions_FollowsKeras3(double negativeSlope, double? maxValue, double threshold)
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(Inputs, Inputs.Length);
+        using var scope = NewDisposeScope();
+        var x = tensor(Inputs);
 
         var y = new Relu(negativeSlope, maxValue, threshold).Apply(x);
 
@@ -116,10 +114,10 @@ public sealed class FormulaTests
     [InlineData(0, null, 5, new double[] { -0.0, -0.0, 0, 0, 10 })]
     public void Relu_MatchesKerasDocstringExamples(double negativeSlope, double? maxValue, double threshold, double[] expected)
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(new double[] { -10, -5, 0, 5, 10 }, 5);
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { -10, -5, 0, 5, 10 });
 
-        var y = new Relu(negativeSlope, maxValue, threshold).Apply(x).ToArray<double>();
+        var y = TensorAssert.Values(new Relu(negativeSlope, maxValue, threshold).Apply(x));
 
         Assert.Equal(expected, y);
     }
@@ -127,10 +125,10 @@ public sealed class FormulaTests
     [Fact]
     public void Relu_WithAThreshold_KeepsKerasNegativeZeros_AndNaN()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
         // Keras multiplies x by (x > threshold): negative inputs give −0 and NaN stays NaN.
-        var y = new Relu(threshold: 5).Apply(Tensor.FromArray(new[] { -10, double.NaN, 6 }, 3)).ToArray<double>();
+        var y = TensorAssert.Values(new Relu(threshold: 5).Apply(tensor(new[] { -10, double.NaN, 6 })));
 
         Assert.True(y[0] == 0 && double.IsNegative(y[0]), $"expected -0, got {y[0]}");
         Assert.True(double.IsNaN(y[1]));
@@ -148,9 +146,9 @@ public sealed class FormulaTests
     [InlineData(0, 0.0, 0, 3, 0)]
     public void Relu_PiecewiseValues_AtChosenPoints(double negativeSlope, double? maxValue, double threshold, double x, double expected)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var y = new Relu(negativeSlope, maxValue, threshold).Apply(Tensor.FromArray(new[] { x }, 1)).Item();
+        var y = new Relu(negativeSlope, maxValue, threshold).Apply(tensor(new[] { x })).item<double>();
 
         Assert.Equal(expected, y, 1e-15);
     }
@@ -166,9 +164,9 @@ public sealed class FormulaTests
     [InlineData(4, 1)]
     public void HardSigmoid_IsKeras3s_ClipOfXOver6PlusHalf(double x, double expected)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var y = new HardSigmoid().Apply(Tensor.FromArray(new[] { x }, 1)).Item();
+        var y = new HardSigmoid().Apply(tensor(new[] { x })).item<double>();
 
         Assert.Equal(expected, y, 1e-15);
     }
@@ -180,9 +178,9 @@ public sealed class FormulaTests
     [InlineData(-2.5)]
     public void HardSigmoid_DiffersFromTfKeras_WhichWasClipOf02XPlusHalf(double x)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var y = ActivationRegistry.Get("hard_sigmoid").Apply(Tensor.FromArray(new[] { x }, 1)).Item();
+        var y = ActivationRegistry.Get("hard_sigmoid").Apply(tensor(new[] { x })).item<double>();
 
         // tf-keras: 0.7 at 1, saturated at ±2.5; Keras 3 (and this library): 2/3 at 1, 11/12 at 2.5.
         Assert.Equal(Reference.HardSigmoid(x), y, 1e-15);
@@ -192,8 +190,8 @@ public sealed class FormulaTests
     [Fact]
     public void HardSigmoid_AgreesWithTfKeras_OnlyWhereTheLinesCross()
     {
-        using var scope = new DisposeScope();
-        var y = new HardSigmoid().Apply(Tensor.FromArray(new double[] { 0, -10, 10 }, 3)).ToArray<double>();
+        using var scope = NewDisposeScope();
+        var y = TensorAssert.Values(new HardSigmoid().Apply(tensor(new double[] { 0, -10, 10 })));
 
         Assert.Equal(new double[] { Reference.TfKerasHardSigmoid(0), Reference.TfKerasHardSigmoid(-10), Reference.TfKerasHardSigmoid(10) }, y);
     }
@@ -201,10 +199,10 @@ public sealed class FormulaTests
     [Fact]
     public void Gelu_DefaultsToTheExactForm_NotKerasOpsApproximation()
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(new double[] { -1.5, 1 }, 2);
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { -1.5, 1 });
 
-        var y = ActivationRegistry.Get("gelu").Apply(x).ToArray<double>();
+        var y = TensorAssert.Values(ActivationRegistry.Get("gelu").Apply(x));
 
         Assert.Equal(Reference.Gelu(-1.5), y[0], 1e-14);
         Assert.Equal(Reference.Gelu(1), y[1], 1e-14);
@@ -214,9 +212,9 @@ public sealed class FormulaTests
     [Fact]
     public void Selu_UsesKerasConstants()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var y = new Selu().Apply(Tensor.FromArray(new double[] { 1, -1000 }, 2)).ToArray<double>();
+        var y = TensorAssert.Values(new Selu().Apply(tensor(new double[] { 1, -1000 })));
 
         Assert.Equal(1.0507009873554804934193349852946, y[0], 1e-15);
         Assert.Equal(-1.0507009873554804934193349852946 * 1.6732632423543772848170429916717, y[1], 1e-14);
@@ -227,32 +225,32 @@ public sealed class FormulaTests
     {
         foreach (var alpha in new[] { 0.5, 1, 3 })
         {
-            using var scope = new DisposeScope();
-            var x = Tensor.FromArray(new double[] { 0 }, 1).WithRequiresGrad();
-            new Celu(alpha).Apply(x).Sum().Backward();
-            Assert.Equal(1, x.Grad()!.Item());
+            using var scope = NewDisposeScope();
+            var x = tensor(new double[] { 0 }).requires_grad_();
+            new Celu(alpha).Apply(x).sum().backward();
+            Assert.Equal(1, x.grad!.item<double>());
         }
     }
 
     [Fact]
     public void Celu_DoesNotOverflow_ForLargeInputs()
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(new double[] { 1000, -1000 }, 2).WithRequiresGrad();
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { 1000, -1000 }).requires_grad_();
 
         var y = new Celu(0.1).Apply(x);
-        y.Sum().Backward();
+        y.sum().backward();
 
-        Assert.Equal(new double[] { 1000, -0.1 }, y.ToArray<double>());
-        Assert.Equal(new double[] { 1, 0 }, x.Grad()!.ToArray<double>());
+        Assert.Equal(new double[] { 1000, -0.1 }, TensorAssert.Values(y));
+        Assert.Equal(new double[] { 1, 0 }, TensorAssert.Values(x.grad!));
     }
 
     [Fact]
     public void LogSigmoid_StaysFinite_ForVeryNegativeInputs()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var y = new LogSigmoid().Apply(Tensor.FromArray(new double[] { -800, 800 }, 2)).ToArray<double>();
+        var y = TensorAssert.Values(new LogSigmoid().Apply(tensor(new double[] { -800, 800 })));
 
         Assert.Equal(-800, y[0], 1e-12);
         Assert.Equal(0, y[1], 1e-300);
@@ -261,13 +259,13 @@ public sealed class FormulaTests
     [Fact]
     public void SoftmaxAndSparsemax_GiveDistributions_AlongTheirAxis()
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(Reference.Flatten(Matrix), 4, 4);
+        using var scope = NewDisposeScope();
+        var x = tensor(Reference.Flatten(Matrix), [4, 4]);
 
         foreach (var activation in new IActivation[] { new Softmax(), new Sparsemax(), new Softmax(0), new Sparsemax(-2) })
         {
             var axis = activation is Softmax softmax ? softmax.Axis : ((Sparsemax)activation).Axis;
-            var sums = activation.Apply(x).Sum([axis]).ToArray<double>();
+            var sums = TensorAssert.Values(activation.Apply(x).sum(axis));
             TensorAssert.Close([1, 1, 1, 1], sums, rtol: 0, atol: 1e-14);
         }
     }
@@ -280,9 +278,9 @@ public sealed class FormulaTests
     [InlineData(new double[] { 0, 0, 0, 0 }, new double[] { 0.25, 0.25, 0.25, 0.25 })]
     public void Sparsemax_KnownAnswers_IncludingTies(double[] x, double[] expected)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var y = new Sparsemax().Apply(Tensor.FromArray(x, x.Length));
+        var y = new Sparsemax().Apply(tensor(x));
 
         TensorAssert.Close(expected, [x.Length], y, rtol: 1e-14, atol: 1e-15);
         TensorAssert.Close(Reference.Sparsemax(x), [x.Length], y, rtol: 1e-14, atol: 1e-15);
@@ -291,31 +289,31 @@ public sealed class FormulaTests
     [Fact]
     public void Axis_Activations_WorkOnRank3_AlongAMiddleAxis()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(5);
-        var x = Tensor.Randn([2, 4, 3], generator, ScalarType.Float64);
+        var x = randn([2, 4, 3], ScalarType.Float64, generator: generator);
 
         var softmax = new Softmax(1).Apply(x);
         var sparsemax = new Sparsemax(1).Apply(x);
         var glu = new Glu(1).Apply(x);
 
-        TensorAssert.Close(Enumerable.Repeat(1.0, 6).ToArray(), [2, 3], softmax.Sum([1]), rtol: 0, atol: 1e-14);
-        TensorAssert.Close(Enumerable.Repeat(1.0, 6).ToArray(), [2, 3], sparsemax.Sum([1]), rtol: 0, atol: 1e-14);
-        Assert.Equal(new long[] { 2, 2, 3 }, glu.Shape);
-        var expectedGlu = x.Narrow(1, 0, 2) * Functional.Sigmoid(x.Narrow(1, 2, 2));
-        TensorAssert.Close(expectedGlu.ToArray<double>(), glu.ToArray<double>(), rtol: 1e-15, atol: 0);
+        TensorAssert.Close(Enumerable.Repeat(1.0, 6).ToArray(), [2, 3], softmax.sum(1), rtol: 0, atol: 1e-14);
+        TensorAssert.Close(Enumerable.Repeat(1.0, 6).ToArray(), [2, 3], sparsemax.sum(1), rtol: 0, atol: 1e-14);
+        Assert.Equal(new long[] { 2, 2, 3 }, glu.shape);
+        var expectedGlu = x.narrow(1, 0, 2) * x.narrow(1, 2, 2).sigmoid();
+        TensorAssert.Close(TensorAssert.Values(expectedGlu), TensorAssert.Values(glu), rtol: 1e-15, atol: 0);
     }
 
     [Fact]
     public void Linear_ReturnsAnAlias_ThatSharesTheInputsValues()
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(new double[] { 1, 2 }, 2);
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { 1, 2 });
 
         var y = ActivationRegistry.Get(null).Apply(x);
         y.Dispose();
 
-        Assert.False(x.IsDisposed);
-        Assert.Equal(new double[] { 1, 2 }, x.ToArray<double>());
+        Assert.False(x.IsInvalid);
+        Assert.Equal(new double[] { 1, 2 }, TensorAssert.Values(x));
     }
 }

@@ -1,7 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
-
 namespace LayersFramework.Activations.Tests;
 
 /// <summary>Autograd through every activation against central finite differences in float64, away from the kinks.</summary>
@@ -18,8 +16,8 @@ public sealed class GradientTests
     public void Gradient_MatchesFiniteDifferences(string label)
     {
         var activation = ActivationCatalog.Find(label).Create();
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(Values, 2, 4);
+        using var scope = NewDisposeScope();
+        var x = tensor(Values, [2, 4]);
 
         GradientCheck.AssertGradientsMatch(inputs => activation.Apply(inputs[0]), [x], step: 1e-6, tolerance: 1e-7);
     }
@@ -29,8 +27,8 @@ public sealed class GradientTests
     public void Relu_Gradient_MatchesFiniteDifferences_ForEveryCombinationOfOptions(double negativeSlope, double? maxValue, double threshold)
     {
         var relu = new Relu(negativeSlope, maxValue, threshold);
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(Values, 8);
+        using var scope = NewDisposeScope();
+        var x = tensor(Values);
 
         GradientCheck.AssertGradientsMatch(inputs => relu.Apply(inputs[0]), [x], step: 1e-6, tolerance: 1e-7);
     }
@@ -44,25 +42,25 @@ public sealed class GradientTests
     [InlineData(3.5, 0)]
     public void HardSigmoid_Slope_IsOneSixth_Inside_AndZero_Outside(double x, double slope)
     {
-        using var scope = new DisposeScope();
-        var input = Tensor.FromArray(new[] { x }, 1).WithRequiresGrad();
+        using var scope = NewDisposeScope();
+        var input = tensor(new[] { x }).requires_grad_();
 
-        new HardSigmoid().Apply(input).Sum().Backward();
+        new HardSigmoid().Apply(input).sum().backward();
 
-        Assert.Equal(slope, input.Grad()!.Item(), 1e-15);
+        Assert.Equal(slope, input.grad!.item<double>(), 1e-15);
     }
 
     [Fact]
     public void Gradient_Flows_ThroughADelegateActivation_ThatReturnsItsInput()
     {
         var identity = ActivationRegistry.FromDelegate("identity", x => x);
-        using var scope = new DisposeScope();
-        var input = Tensor.FromArray(new double[] { 1, 2 }, 2).WithRequiresGrad();
+        using var scope = NewDisposeScope();
+        var input = tensor(new double[] { 1, 2 }).requires_grad_();
 
         var y = identity.Apply(input);
-        (y * 3).Sum().Backward();
+        (y * 3).sum().backward();
 
         Assert.NotSame(input, y);
-        Assert.Equal(new double[] { 3, 3 }, input.Grad()!.ToArray<double>());
+        Assert.Equal(new double[] { 3, 3 }, TensorAssert.Values(input.grad!));
     }
 }

@@ -10,18 +10,18 @@ public sealed class LeakTests
     public void ApplyThenDispose_LeavesTheLiveCountUnchanged(string label)
     {
         var activation = ActivationCatalog.Find(label).Create();
-        using var x = Tensor.FromArray(new double[] { -2, -0.7, 0, 0.3, 1, 1.5, 3, 7 }, 2, 4);
+        using var x = tensor(new double[] { -2, -0.7, 0, 0.3, 1, 1.5, 3, 7 }, [2, 4]);
         using var warmUp = activation.Apply(x);
-        var baseline = Tensor.LiveCount;
+        var baseline = LiveTensors.Count;
 
         for (var i = 0; i < 10; i++)
         {
             var y = activation.Apply(x);
-            Assert.Equal(baseline + 1, Tensor.LiveCount);
+            Assert.Equal(baseline + 1, LiveTensors.Count);
             y.Dispose();
         }
 
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 
     [Theory]
@@ -29,45 +29,46 @@ public sealed class LeakTests
     public void ForwardAndBackward_InAScope_LeaveTheLiveCountUnchanged(string label)
     {
         var activation = ActivationCatalog.Find(label).Create();
-        using var x = Tensor.FromArray(new double[] { -2, -0.7, 0.1, 0.3, 1.2, 1.5, 3, 7 }, 2, 4).WithRequiresGrad();
-        var baseline = Tensor.LiveCount;
+        using var x = tensor(new double[] { -2, -0.7, 0.1, 0.3, 1.2, 1.5, 3, 7 }, [2, 4]).requires_grad_();
+        var baseline = LiveTensors.Count;
 
         for (var i = 0; i < 10; i++)
         {
-            using var scope = new DisposeScope();
-            var loss = activation.Apply(x).Sum();
-            loss.Backward();
-            x.ZeroGrad();
+            using var scope = NewDisposeScope();
+            var loss = activation.Apply(x).sum();
+            loss.backward();
+            x.grad = null;
         }
 
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 
     [Fact]
     public void TheResult_BelongsToTheCallersScope()
     {
-        using var x = Tensor.Ones([3]);
-        var baseline = Tensor.LiveCount;
+        using var x = ones(3);
+        var baseline = LiveTensors.Count;
         Tensor y;
-        using (var scope = new DisposeScope())
+        using (var scope = NewDisposeScope())
         {
             y = new Celu().Apply(x);
-            Assert.Same(scope, y.OwningScope);
+            Assert.True(scope.Contains(y));
+            Assert.Equal(1, scope.DisposablesCount);
         }
 
-        Assert.True(y.IsDisposed);
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.True(y.IsInvalid);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 
     [Fact]
     public void FailedApply_LeavesTheLiveCountUnchanged()
     {
-        using var x = Tensor.Zeros([2, 3]);
-        var baseline = Tensor.LiveCount;
+        using var x = zeros(2, 3);
+        var baseline = LiveTensors.Count;
 
         Assert.Throws<ArgumentException>(() => new Glu().Apply(x));
         Assert.Throws<ArgumentException>(() => new Sparsemax(5).Apply(x));
 
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 }

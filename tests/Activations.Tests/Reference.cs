@@ -1,10 +1,8 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
-
 namespace LayersFramework.Activations.Tests;
 
-/// <summary>The activations' formulas (tf_semantics.md 5.4, Keras 3's docstrings and NumPy test references) in C# double, independently of libtorch.</summary>
+/// <summary>The activations' formulas (Keras 3's keras/src/activations/activations.py, its docstrings and the NumPy references of its tests) in C# double, independently of libtorch.</summary>
 internal static class Reference
 {
     public const double SeluAlpha = 1.6732632423543772848170429916717;

@@ -166,7 +166,7 @@ public sealed class SerializationTests
     [Fact]
     public void ANamedDelegate_SerializesInKerasFunctionForm_ReadingBackOnlyWhereItIsRegistered()
     {
-        var serialized = ActivationRegistry.Serialize(ActivationRegistry.FromDelegate("cube", x => x.Pow(3), "Tests"));
+        var serialized = ActivationRegistry.Serialize(ActivationRegistry.FromDelegate("cube", x => x.pow(3), "Tests"));
 
         Assert.Equal("""{"module":null,"class_name":"function","config":"Tests>cube","registered_name":"Tests>cube"}""", KerasJson.Write(serialized));
         Assert.IsType<DelegateActivation>(ActivationCatalog.Registered.Get(serialized));
@@ -177,7 +177,7 @@ public sealed class SerializationTests
     [Fact]
     public void AnAnonymousDelegate_CannotBeSerialized_SinceNoNameCouldReadItBack()
     {
-        var anonymous = ActivationRegistry.Get((Func<Tensor, Tensor>)(x => x.Square()));
+        var anonymous = ActivationRegistry.Get((Func<Tensor, Tensor>)(x => x.square()));
 
         var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.Serialize(anonymous));
 

@@ -36,11 +36,11 @@ public sealed class ValidationTests
     [Fact]
     public void Threshold_AcceptsAnInfiniteDefaultValue()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var y = new Threshold(0, double.NegativeInfinity).Apply(Tensor.FromArray(new double[] { -1, 1 }, 2));
+        var y = new Threshold(0, double.NegativeInfinity).Apply(tensor(new double[] { -1, 1 }));
 
-        Assert.Equal(new[] { double.NegativeInfinity, 1 }, y.ToArray<double>());
+        Assert.Equal(new[] { double.NegativeInfinity, 1 }, TensorAssert.Values(y));
     }
 
     [Theory]
@@ -57,8 +57,8 @@ public sealed class ValidationTests
     [InlineData(-3)]
     public void AxisActivations_RejectAnAxisTheInputDoesNotHave(int axis)
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.Zeros([2, 4]);
+        using var scope = NewDisposeScope();
+        var x = zeros(2, 4);
 
         foreach (var activation in new IActivation[] { new Softmax(axis), new LogSoftmax(axis), new Glu(axis), new Sparsemax(axis) })
         {
@@ -71,8 +71,8 @@ public sealed class ValidationTests
     [Fact]
     public void AxisActivations_RejectA0DInput()
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.Scalar(1);
+        using var scope = NewDisposeScope();
+        var x = tensor(1.0f);
 
         var e = Assert.Throws<ArgumentException>(() => new Softmax().Apply(x));
 
@@ -83,9 +83,9 @@ public sealed class ValidationTests
     [Fact]
     public void Glu_RejectsAnOddSize()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var e = Assert.Throws<ArgumentException>(() => new Glu().Apply(Tensor.Zeros([2, 3])));
+        var e = Assert.Throws<ArgumentException>(() => new Glu().Apply(zeros(2, 3)));
 
         Assert.Equal("x", e.ParamName);
         Assert.StartsWith("glu splits axis -1 in two halves, but the input's size there is 3, which is odd; give an even size.", e.Message, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class ValidationTests
     [InlineData("  ")]
     public void DelegateActivation_RejectsAnEmptyName(string name)
     {
-        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.FromDelegate(name, x => x.Neg()));
+        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.FromDelegate(name, x => x.neg()));
 
         Assert.Equal("name", e.ParamName);
     }
@@ -112,10 +112,10 @@ public sealed class ValidationTests
     [Fact]
     public void DelegateActivation_ThatReturnsNull_Throws()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var broken = ActivationRegistry.FromDelegate("broken", _ => null!);
 
-        var e = Assert.Throws<InvalidOperationException>(() => broken.Apply(Tensor.Zeros([1])));
+        var e = Assert.Throws<InvalidOperationException>(() => broken.Apply(zeros(1)));
 
         Assert.Equal("The activation function 'broken' returned null; it must return a tensor.", e.Message);
     }
@@ -123,7 +123,7 @@ public sealed class ValidationTests
     [Fact]
     public void RegisterFunction_RejectsAnEmptyPackage()
     {
-        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.CreateRegistry().RegisterFunction("f", x => x.Neg(), package: ""));
+        var e = Assert.Throws<ArgumentException>(() => ActivationRegistry.CreateRegistry().RegisterFunction("f", x => x.neg(), package: ""));
 
         Assert.Equal("package", e.ParamName);
     }
