@@ -4,7 +4,7 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Examples;
 
@@ -24,7 +24,7 @@ public static class FashionMnist
     /// <param name="folder">The data set's folder.</param>
     /// <param name="train">The training split (60,000 images) or the test split (10,000).</param>
     /// <param name="limit">Read at most this many images, or all.</param>
-    /// <returns>The images; the caller owns them.</returns>
+    /// <returns>The images, owned by the current dispose scope or, outside one, by the caller.</returns>
     /// <exception cref="DataSetMissingException">The files are not there.</exception>
     /// <exception cref="InvalidDataException">A file is not an IDX image file.</exception>
     public static Tensor LoadImages(string folder, bool train, int? limit = null)
@@ -51,7 +51,7 @@ public static class FashionMnist
             pixels[i] = (bytes[16 + i] / 127.5f) - 1;
         }
 
-        return Tensor.FromArray(pixels, take, rows, columns, 1);
+        return tensor(pixels, [take, rows, columns, 1]);
     }
 
     private static byte[] ReadGzip(string path)

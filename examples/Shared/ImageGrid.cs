@@ -1,7 +1,8 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Examples;
 
@@ -15,8 +16,12 @@ public static class ImageGrid
     public static void Save(string path, Tensor images, int columns)
     {
         ArgumentNullException.ThrowIfNull(images);
-        var (count, height, width) = ((int)images.Size(0), (int)images.Size(1), (int)images.Size(2));
-        var values = images.ToArray<float>();
+        var (count, height, width) = ((int)images.size(0), (int)images.size(1), (int)images.size(2));
+        float[] values;
+        using (var scope = NewDisposeScope())
+        {
+            values = images.detach().cpu().to(ScalarType.Float32).contiguous().data<float>().ToArray();
+        }
         const int gap = 2;
         var rows = (count + columns - 1) / columns;
         var gridWidth = (columns * (width + gap)) + gap;
