@@ -12,13 +12,25 @@ namespace LayersFramework.NativeCompat;
 /// (<c>.gnu.version_r</c>), version definitions (<c>.gnu.version_d</c>) and the version index of each dynamic symbol
 /// (<c>.gnu.version</c>). Layouts are the System V gABI's and the LSB's "Symbol Versioning" chapter.
 /// </summary>
+/// <remarks>
+/// Every offset read from the file is checked before use: a truncated or corrupt file raises a
+/// <see cref="FormatException"/> that says what is wrong, never another exception and never a write.
+/// </remarks>
 public sealed class ElfImage
 {
-    private const uint RelocationsType = 4;            // SHT_RELA
+    private const uint StringTableType = 3;            // SHT_STRTAB
+    private const uint RelocationsWithAddendType = 4;  // SHT_RELA
+    private const uint NoBitsType = 8;                 // SHT_NOBITS: occupies no file space
+    private const uint RelocationsType = 9;            // SHT_REL
     private const uint SymbolTableType = 11;           // SHT_DYNSYM
     private const uint VersionDefinitionsType = 0x6ffffffd; // SHT_GNU_verdef
     private const uint VersionNeedsType = 0x6ffffffe;  // SHT_GNU_verneed
     private const uint SymbolVersionsType = 0x6fffffff; // SHT_GNU_versym
+
+    private const int SymbolSize = 24;          // Elf64_Sym
+    private const int VersionEntrySize = 16;    // Elf64_Verneed and Elf64_Vernaux
+    private const int DefinitionEntrySize = 20; // Elf64_Verdef
+    private const int DefinitionNameSize = 8;   // Elf64_Verdaux
 
     private readonly byte[] bytes;
     private readonly List<Section> sections = [];
@@ -31,7 +43,7 @@ public sealed class ElfImage
         this.bytes = bytes ?? throw new ArgumentNullException(nameof(bytes));
         if (bytes.Length < 64 || bytes[0] != 0x7f || bytes[1] != (byte)'E' || bytes[2] != (byte)'L' || bytes[3] != (byte)'F')
         {
-            throw new FormatException("not an ELF file (no \\x7fELF magic)");
+            throw new FormatException($"not an ELF file (no \\x7fELF magic in its {bytes.Length} bytes)");
         }
 
         if (bytes[4] != 2 || bytes[5] != 1)
@@ -42,18 +54,18 @@ public sealed class ElfImage
         var headerOffset = ReadU64(0x28);
         var headerSize = ReadU16(0x3a);
         var count = ReadU16(0x3c);
-        if (headerSize < 64 || headerOffset + ((ulong)headerSize * count) > (ulong)bytes.Length)
+        if (count > 0 && (headerSize < 64 || !Fits(headerOffset, (ulong)headerSize * count)))
         {
             throw new FormatException($"section headers ({count} of {headerSize} bytes at {headerOffset}) run past the end of the file ({bytes.Length} bytes)");
         }
 
         for (var i = 0; i < count; i++)
         {
-            var at = checked((int)headerOffset + (i * headerSize));
-            var section = new Section(ReadU32(at + 4), ReadU64(at + 24), ReadU64(at + 32), ReadU32(at + 40), ReadU32(at + 44));
-            if (section.Type != 8 && section.Offset + section.Size > (ulong)bytes.Length)
+            var at = (int)headerOffset + (i * headerSize);
+            var section = new Section(i, ReadU32(at + 4), ReadU64(at + 24), ReadU64(at + 32), ReadU32(at + 40), ReadU32(at + 44));
+            if (section.Type != NoBitsType && !Fits(section.Offset, section.Size))
             {
-                throw new FormatException($"section {i} ({section.Size} bytes at {section.Offset}) runs past the end of the file");
+                throw new FormatException($"section {i} ({section.Size} bytes at {section.Offset}) runs past the end of the file ({bytes.Length} bytes)");
             }
 
             sections.Add(section);
@@ -61,17 +73,18 @@ public sealed class ElfImage
     }
 
     /// <summary>Gets the version names this library defines (a libstdc++ defines <c>GLIBCXX_3.4</c> and later).</summary>
+    /// <exception cref="FormatException">The version definitions are corrupt.</exception>
     public IReadOnlyList<string> DefinedVersions
     {
         get
         {
             var names = new List<string>();
-            foreach (var section in sections.FindAll(s => s.Type == VersionDefinitionsType))
+            foreach (var section in sections.FindAll(s => s.Type == VersionDefinitionsType && s.Info > 0))
             {
-                var at = (int)section.Offset;
+                var at = EntryAt(section, 0, DefinitionEntrySize, "a version definition");
                 for (var i = 0; i < section.Info; i++)
                 {
-                    var auxiliary = at + (int)ReadU32(at + 12);
+                    var auxiliary = EntryAt(section, (ulong)(at - (int)section.Offset) + ReadU32(at + 12), DefinitionNameSize, "a version definition's name");
                     names.Add(ReadString(section.Link, ReadU32(auxiliary)));
                     var next = ReadU32(at + 16);
                     if (next == 0)
@@ -79,7 +92,7 @@ public sealed class ElfImage
                         break;
                     }
 
-                    at += (int)next;
+                    at = EntryAt(section, (ulong)(at - (int)section.Offset) + next, DefinitionEntrySize, "a version definition");
                 }
             }
 
@@ -88,18 +101,19 @@ public sealed class ElfImage
     }
 
     /// <summary>Gets the versions this library needs from others: one entry per (file, version) pair, with its place in the file.</summary>
+    /// <exception cref="FormatException">The version needs are corrupt.</exception>
     public IReadOnlyList<VersionNeed> VersionNeeds
     {
         get
         {
             var needs = new List<VersionNeed>();
-            foreach (var section in sections.FindAll(s => s.Type == VersionNeedsType))
+            foreach (var section in sections.FindAll(s => s.Type == VersionNeedsType && s.Info > 0))
             {
-                var at = (int)section.Offset;
+                var at = EntryAt(section, 0, VersionEntrySize, "a version need");
                 for (var i = 0; i < section.Info; i++)
                 {
                     var file = ReadString(section.Link, ReadU32(at + 4));
-                    var auxiliary = at + (int)ReadU32(at + 8);
+                    var auxiliary = EntryAt(section, (ulong)(at - (int)section.Offset) + ReadU32(at + 8), VersionEntrySize, "a needed version");
                     for (var j = 0; j < ReadU16(at + 2); j++)
                     {
                         needs.Add(new VersionNeed(file, ReadString(section.Link, ReadU32(auxiliary + 8)), ReadU16(auxiliary + 4), ReadU16(auxiliary + 6), auxiliary));
@@ -109,7 +123,7 @@ public sealed class ElfImage
                             break;
                         }
 
-                        auxiliary += (int)nextAuxiliary;
+                        auxiliary = EntryAt(section, (ulong)(auxiliary - (int)section.Offset) + nextAuxiliary, VersionEntrySize, "a needed version");
                     }
 
                     var next = ReadU32(at + 12);
@@ -118,7 +132,7 @@ public sealed class ElfImage
                         break;
                     }
 
-                    at += (int)next;
+                    at = EntryAt(section, (ulong)(at - (int)section.Offset) + next, VersionEntrySize, "a version need");
                 }
             }
 
@@ -129,6 +143,7 @@ public sealed class ElfImage
     /// <summary>Returns the names of the dynamic symbols bound to a version index (a <see cref="VersionNeed.Index"/>).</summary>
     /// <param name="versionIndex">The index, as <c>vna_other</c> holds it.</param>
     /// <returns>The symbol names, in symbol-table order.</returns>
+    /// <exception cref="FormatException">The symbol table or its names are corrupt.</exception>
     public IReadOnlyList<string> SymbolsOfVersion(int versionIndex)
     {
         var names = new List<string>();
@@ -139,44 +154,48 @@ public sealed class ElfImage
             return names;
         }
 
-        var count = (int)(symbols.Size / 24);
-        for (var i = 0; i < count && (ulong)(i * 2) < versions.Size; i++)
+        var count = (int)Math.Min(symbols.Size / SymbolSize, versions.Size / 2);
+        for (var i = 0; i < count; i++)
         {
             if ((ReadU16((int)versions.Offset + (i * 2)) & 0x7fff) == versionIndex)
             {
-                names.Add(ReadString(symbols.Link, ReadU32((int)symbols.Offset + (i * 24))));
+                names.Add(ReadString(symbols.Link, ReadU32((int)symbols.Offset + (i * SymbolSize))));
             }
         }
 
         return names;
     }
 
-    /// <summary>Returns whether any relocation (an <c>Elf64_Rela</c> of a section linked to the dynamic symbols) refers to a named symbol.</summary>
+    /// <summary>
+    /// Returns whether any relocation (an <c>Elf64_Rela</c> or <c>Elf64_Rel</c> of a section linked to the dynamic
+    /// symbols) refers to a named symbol.
+    /// </summary>
     /// <param name="symbolName">The symbol's name in the dynamic symbol table.</param>
     /// <returns>True when the loader would have to look the symbol up.</returns>
+    /// <exception cref="FormatException">The symbol table or its names are corrupt.</exception>
     public bool IsRelocated(string symbolName)
     {
-        var symbolsIndex = sections.FindIndex(s => s.Type == SymbolTableType);
-        if (symbolsIndex < 0)
+        var symbols = sections.Find(s => s.Type == SymbolTableType);
+        if (symbols is null)
         {
             return false;
         }
 
-        var symbols = sections[symbolsIndex];
         var indices = new HashSet<ulong>();
-        for (var i = 0; i < (int)(symbols.Size / 24); i++)
+        for (var i = 0; i < (int)(symbols.Size / SymbolSize); i++)
         {
-            if (ReadString(symbols.Link, ReadU32((int)symbols.Offset + (i * 24))) == symbolName)
+            if (ReadString(symbols.Link, ReadU32((int)symbols.Offset + (i * SymbolSize))) == symbolName)
             {
                 indices.Add((ulong)i);
             }
         }
 
-        foreach (var relocations in sections.FindAll(s => s.Type == RelocationsType && s.Link == symbolsIndex))
+        foreach (var relocations in sections.FindAll(s => (s.Type is RelocationsWithAddendType or RelocationsType) && s.Link == symbols.Index))
         {
-            for (var at = (int)relocations.Offset; at + 24 <= (int)(relocations.Offset + relocations.Size); at += 24)
+            var entrySize = relocations.Type == RelocationsWithAddendType ? 24 : 16;
+            for (var i = 0; i < (int)(relocations.Size / (ulong)entrySize); i++)
             {
-                if (indices.Contains(ReadU64(at + 8) >> 32))
+                if (indices.Contains(ReadU64((int)relocations.Offset + (i * entrySize) + 8) >> 32)) // ELF64_R_SYM(r_info)
                 {
                     return true;
                 }
@@ -195,11 +214,20 @@ public sealed class ElfImage
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(need.EntryOffset + 4), (ushort)(flags | VersionNeed.WeakFlag));
     }
 
+    /// <summary>Whether <paramref name="length"/> bytes at <paramref name="offset"/> lie inside the file (without overflow).</summary>
+    private bool Fits(ulong offset, ulong length) => offset <= (ulong)bytes.Length && length <= (ulong)bytes.Length - offset;
+
+    /// <summary>The file offset of an entry at <paramref name="offset"/> within a section, checked to lie wholly inside it.</summary>
+    private static int EntryAt(Section section, ulong offset, int size, string what) =>
+        offset <= section.Size && (ulong)size <= section.Size - offset
+            ? (int)(section.Offset + offset)
+            : throw new FormatException($"{what} at offset {offset} lies outside its section {section.Index} ({section.Size} bytes)");
+
     private string ReadString(uint tableIndex, uint offset)
     {
-        if (tableIndex >= sections.Count)
+        if (tableIndex >= sections.Count || sections[(int)tableIndex].Type != StringTableType)
         {
-            throw new FormatException($"a string table index {tableIndex} names no section");
+            throw new FormatException($"section {tableIndex}, named as a string table, is not one");
         }
 
         var table = sections[(int)tableIndex];
@@ -225,7 +253,7 @@ public sealed class ElfImage
     private ulong ReadU64(int at) => BinaryPrimitives.ReadUInt64LittleEndian(Slice(at, 8));
 
     private ReadOnlySpan<byte> Slice(int at, int length) =>
-        at >= 0 && at + length <= bytes.Length ? bytes.AsSpan(at, length) : throw new FormatException($"a field at offset {at} lies past the end of the file ({bytes.Length} bytes)");
+        at >= 0 && (long)at + length <= bytes.Length ? bytes.AsSpan(at, length) : throw new FormatException($"a field at offset {at} lies past the end of the file ({bytes.Length} bytes)");
 
-    private sealed record Section(uint Type, ulong Offset, ulong Size, uint Link, uint Info);
+    private sealed record Section(int Index, uint Type, ulong Offset, ulong Size, uint Link, uint Info);
 }

@@ -44,7 +44,8 @@ public static class LibstdcxxCompat
     /// <summary>Marks the library's need of <see cref="MissingVersion"/> weak, in <paramref name="image"/>'s bytes.</summary>
     /// <param name="image">The library.</param>
     /// <returns>What was done.</returns>
-    /// <exception cref="InvalidOperationException">A symbol the library really uses carries the version.</exception>
+    /// <exception cref="InvalidOperationException">A symbol the library really uses carries the version; nothing is changed.</exception>
+    /// <exception cref="FormatException">The library's version tables are corrupt; nothing is changed.</exception>
     public static CompatOutcome Apply(ElfImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -59,12 +60,16 @@ public static class LibstdcxxCompat
             return CompatOutcome.AlreadyWeak;
         }
 
-        var symbols = image.SymbolsOfVersion(need.Index);
-        var used = symbols.Where(s => !UnusedSymbols.Contains(s) || image.IsRelocated(s)).ToList();
-        if (used.Count > 0)
+        var reasons = image.SymbolsOfVersion(need.Index)
+            .Select(symbol => !UnusedSymbols.Contains(symbol) ? $"{symbol} (which the library uses)"
+                : image.IsRelocated(symbol) ? $"{symbol} (a relocation refers to it, so the loader looks it up)"
+                : null)
+            .OfType<string>()
+            .ToList();
+        if (reasons.Count > 0)
         {
             throw new InvalidOperationException(
-                $"{MissingVersion} is needed for {string.Join(", ", used)}, which the library uses; marking it weak would fail at run time. " +
+                $"{MissingVersion} is needed for {string.Join(", ", reasons)}; marking that need weak would fail at run time. " +
                 $"Use a system whose {LibraryName} provides {MissingVersion} (GCC 13 or later).");
         }
 
