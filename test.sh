@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The tests: installs what is missing, builds the solution and runs every test project, then prints one
-# summary line "tests: N passed, N failed, N skipped".
+# The tests: installs what is missing (scripts/setup.sh: the Fashion-MNIST data set from apt; the first run also
+# restores TorchSharp and libtorch from NuGet, about 130 MB to download), builds the solution and runs every test
+# project, then prints one summary line "tests: N passed, N failed, N skipped". Options go to dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/setup.sh

@@ -1,19 +1,12 @@
 #!/usr/bin/env bash
-# Installs what LayersFramework needs on Debian 12 (the .NET SDK is assumed): libtorch 1.13 with its
-# headers, OpenBLAS (libtorch runs about 37x slower on Debian's default reference BLAS), cmake and g++
-# for the native shim, and the Fashion-MNIST data set for the examples. Quick when nothing is missing.
+# Installs what LayersFramework needs on Debian 12 beyond the .NET SDK: the Fashion-MNIST data set the examples
+# and their tests read (Debian's dataset-fashion-mnist). The engine, TorchSharp with libtorch 2.10 and its bundled
+# BLAS (Intel MKL), oneDNN and OpenMP, comes from NuGet with the first restore, nothing from apt. Quick when
+# nothing is missing. Runs as root, or as a user with sudo.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=(libtorch-dev libopenblas0-openmp cmake g++ dataset-fashion-mnist)
-blas_alternative=libblas.so.3-x86_64-linux-gnu
-lapack_alternative=liblapack.so.3-x86_64-linux-gnu
-openblas_dir=/usr/lib/x86_64-linux-gnu/openblas-openmp
-
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "setup: run as root, or install sudo" >&2; exit 1; }
-  sudo=sudo
-fi
+packages=(dataset-fashion-mnist)
 
 command -v dotnet >/dev/null || {
   echo "setup: the .NET SDK (dotnet, version 10) is required and is not on PATH" >&2
@@ -26,20 +19,29 @@ for package in "${packages[@]}"; do
 done
 
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing ${missing[*]} (a minute or two on a new machine)"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: installing ${missing[*]} needs root: run as root, or install sudo" >&2; exit 1; }
+    sudo=sudo
+  fi
+  echo "setup: installing ${missing[*]} (about 30 MB)"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# libtorch loads whatever libblas.so.3 / liblapack.so.3 the alternatives system points at. Installing
-# OpenBLAS makes it the automatic choice, but a machine set by hand to the reference BLAS keeps it: move
-# such a machine to OpenBLAS, since the reference BLAS makes every convolution tens of times slower.
-for alternative in "$blas_alternative:libblas.so.3" "$lapack_alternative:liblapack.so.3"; do
-  name=${alternative%%:*}
-  file=${alternative##*:}
-  current=$(update-alternatives --query "$name" 2>/dev/null | sed -n 's/^Value: //p')
-  if [ "$current" != "$openblas_dir/$file" ] && [ -e "$openblas_dir/$file" ]; then
-    echo "setup: pointing $file at OpenBLAS (it was ${current:-unset})"
-    $sudo update-alternatives --set "$name" "$openblas_dir/$file" >/dev/null
-  fi
-done
+# The libtorch package is big: say so before the restore takes minutes, and restore now so that a network
+# problem shows up here, named, rather than halfway through a build. The versions are Directory.Build.props's.
+setting() { sed -n "s:.*<$1[^>]*>\(.*\)</$1>.*:\1:p" Directory.Build.props | head -n 1; }
+libtorch_version=$(setting LibTorchVersion)
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) libtorch_package=libtorch-cpu-linux-x64 ;;
+  *) libtorch_package="" ;;
+esac
+cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+if [ -n "$libtorch_package" ] && [ ! -f "$cache/$libtorch_package/$libtorch_version/.nupkg.metadata" ]; then
+  echo "setup: first restore: downloading libtorch $libtorch_version ($libtorch_package, about 130 MB, 600 MB unpacked) into $cache"
+  dotnet restore LayersFramework.sln --verbosity quiet || {
+    echo "setup: the NuGet restore failed; is https://api.nuget.org reachable from this machine?" >&2
+    exit 1
+  }
+fi
