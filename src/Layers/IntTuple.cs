@@ -5,6 +5,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using LayersFramework.Engine;
 
 namespace LayersFramework.Layers;
 
@@ -12,6 +13,11 @@ namespace LayersFramework.Layers;
 /// A Keras tuple argument (kernel size, strides, dilation rate, output padding): one integer for every spatial
 /// dimension, or one per dimension. Written as <c>3</c>, <c>[3, 3]</c> or <c>new[] { 3, 3 }</c>.
 /// </summary>
+/// <remarks>
+/// A null array means "not given", as Keras's <c>None</c> does: held in an <c>int[]?</c> and passed to an optional
+/// tuple parameter (<c>IntTuple?</c>), it converts to null, so the layer's default applies. Passed to a required one,
+/// it converts to the empty tuple, which the layer refuses naming that parameter.
+/// </remarks>
 [CollectionBuilder(typeof(IntTuple), nameof(Create))]
 public readonly struct IntTuple : IEnumerable<int>, IEquatable<IntTuple>
 {
@@ -26,9 +32,13 @@ public readonly struct IntTuple : IEnumerable<int>, IEquatable<IntTuple>
     /// <param name="value">The value.</param>
     public static implicit operator IntTuple(int value) => FromInt32(value);
 
-    /// <summary>One value per dimension.</summary>
-    /// <param name="values">The values.</param>
-    public static implicit operator IntTuple(int[] values) => FromArray(values);
+    /// <summary>One value per dimension; a null array gives the empty tuple, which no layer accepts for a required tuple.</summary>
+    /// <param name="values">The values (copied), or null.</param>
+    public static implicit operator IntTuple(int[]? values) => values is null ? default : FromArray(values);
+
+    /// <summary>One value per dimension, or "not given" (null) for a null array, as Keras reads <c>None</c>.</summary>
+    /// <param name="values">The values (copied), or null.</param>
+    public static implicit operator IntTuple?(int[]? values) => values is null ? null : FromArray(values);
 
     /// <summary>Tells whether two tuples hold the same values.</summary>
     /// <param name="left">The first tuple.</param>
@@ -91,5 +101,5 @@ public readonly struct IntTuple : IEnumerable<int>, IEquatable<IntTuple>
     public override int GetHashCode() => (values ?? []).Aggregate(17, (hash, v) => (hash * 31) + v);
 
     /// <inheritdoc/>
-    public override string ToString() => Torch.Tuples.Format(values ?? []);
+    public override string ToString() => Tuples.Format(values ?? []);
 }

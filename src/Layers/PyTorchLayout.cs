@@ -2,7 +2,9 @@
 
 using System;
 using System.Linq;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -29,7 +31,7 @@ public static class PyTorchLayout
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(weight);
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         Load(layer, weight, bias, ToKeras(weight, layer.Rank, transposed: true, nameof(weight)));
     }
 
@@ -43,7 +45,7 @@ public static class PyTorchLayout
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(weight);
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         Load(layer, weight, bias, ToKeras(weight, layer.Rank, transposed: false, nameof(weight)));
     }
 
@@ -57,13 +59,13 @@ public static class PyTorchLayout
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(weight);
-        if (weight.Rank != 2)
+        if (weight.dim() != 2)
         {
-            throw new ArgumentException($"A PyTorch Linear weight has rank 2 (out, in); received {Tuples.Format(weight.Shape)}.", nameof(weight));
+            throw new ArgumentException($"A PyTorch Linear weight has rank 2 (out, in); received {Tuples.Format(weight.shape)}.", nameof(weight));
         }
 
-        using var scope = new DisposeScope();
-        Load(layer, weight, bias, weight.Transpose(0, 1));
+        using var scope = torch.NewDisposeScope();
+        Load(layer, weight, bias, weight.transpose(0, 1));
     }
 
     /// <summary>A transposed-convolution layer's weight (and bias) in PyTorch's <c>ConvTranspose{1,2,3}d</c> layout.</summary>
@@ -96,14 +98,14 @@ public static class PyTorchLayout
     /// <summary>Keras order from PyTorch's: spatial axes first, then (out/g, in) for a transpose or (in/g, out) for a convolution.</summary>
     private static Tensor ToKeras(Tensor weight, int rank, bool transposed, string parameterName)
     {
-        if (weight.Rank != rank + 2)
+        if (weight.dim() != rank + 2)
         {
-            throw new ArgumentException($"A PyTorch {(transposed ? "ConvTranspose" : "Conv")}{rank}d weight has rank {rank + 2}; received {Tuples.Format(weight.Shape)}.", parameterName);
+            throw new ArgumentException($"A PyTorch {(transposed ? "ConvTranspose" : "Conv")}{rank}d weight has rank {rank + 2}; received {Tuples.Format(weight.shape)}.", parameterName);
         }
 
         // PyTorch (a, b, k...) with (a, b) = (in, out/g) or (out, in/g); Keras (k..., b, a) in both cases.
         long[] order = [.. Enumerable.Range(2, rank).Select(i => (long)i), 1, 0];
-        return weight.Permute(order);
+        return weight.permute(order);
     }
 
     /// <summary>The permutation from Keras's layout to PyTorch's, the inverse of <see cref="ToKeras"/>'s: for both kinds of convolution, the last two axes reversed, then the spatial ones.</summary>
@@ -124,14 +126,14 @@ public static class PyTorchLayout
                 hasBias ? $"Layer {layer.Name} has a bias; give PyTorch's bias too." : $"Layer {layer.Name} has no bias (useBias: false), but a bias was given.", nameof(bias));
         }
 
-        if (!kerasKernel.Shape.AsSpan().SequenceEqual(weights[0].Shape))
+        if (!kerasKernel.shape.AsSpan().SequenceEqual(weights[0].Shape))
         {
             throw new ArgumentException(
-                $"The PyTorch weight {Tuples.Format(weight.Shape)} becomes {Tuples.Format(kerasKernel.Shape)} in Keras's layout, but layer {layer.Name}'s kernel is {Tuples.Format(weights[0].Shape)}.", nameof(weight));
+                $"The PyTorch weight {Tuples.Format(weight.shape)} becomes {Tuples.Format(kerasKernel.shape)} in Keras's layout, but layer {layer.Name}'s kernel is {Tuples.Format(weights[0].Shape)}.", nameof(weight));
         }
 
-        using var scope = new DisposeScope();
-        layer.SetWeights(bias is null ? [kerasKernel.To(weights[0].Value.Dtype)] : [kerasKernel.To(weights[0].Value.Dtype), bias.To(weights[1].Value.Dtype)]);
+        // SetWeights copies into the weights, converting to their dtype and device.
+        layer.SetWeights(bias is null ? [kerasKernel] : [kerasKernel, bias]);
     }
 
     private static (Tensor Weight, Tensor? Bias) Export(Layer layer, Variable? kernel, Variable? bias, long[] order)
@@ -141,9 +143,10 @@ public static class PyTorchLayout
             throw new InvalidOperationException($"Layer {layer.Name} is not built: call it once before exporting its weights.");
         }
 
-        using var detached = kernel.Value.Detach();
-        using var permuted = detached.Permute(order);
-        using var detachedBias = bias?.Value.Detach();
-        return (permuted.Contiguous(), detachedBias?.Clone());
+        using var scope = torch.NewDisposeScope();
+        var permuted = kernel.Value.detach().permute(order);
+        var pyTorchWeight = permuted.is_contiguous() ? permuted.clone() : permuted.contiguous();
+        var pyTorchBias = bias?.Value.detach().clone();
+        return (scope.MoveToOuter(pyTorchWeight), pyTorchBias is null ? null : scope.MoveToOuter(pyTorchBias));
     }
 }

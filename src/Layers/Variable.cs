@@ -2,35 +2,63 @@
 
 using System;
 using LayersFramework.Constraints;
+using LayersFramework.Engine;
 using LayersFramework.Regularizers;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
 /// <summary>
-/// A layer's weight: a tensor that lives until the layer is disposed (no dispose scope frees it), with its name,
-/// whether it trains, and the regularizer and constraint it was created with.
+/// A layer's weight, as Keras's <c>Variable</c>: its name, whether it trains, and the regularizer and constraint it
+/// was created with. The tensor itself is the layer's: a <see cref="TorchSharp.Modules.Parameter"/> (or, for a
+/// weight created non-trainable such as a moving statistic, a buffer) registered in the layer's module under
+/// <see cref="Name"/>.
 /// </summary>
-public sealed class Variable : IDisposable
+/// <remarks>
+/// <see cref="Value"/> looks the tensor up in the module on every access, because TorchSharp's <c>module.to(dtype)</c>
+/// and <c>module.to(device)</c> replace a module's parameter objects: a reference kept from before would be a stale
+/// copy. The variable itself stays the same object, so per-weight state (an optimizer's slots) can be keyed by it.
+/// </remarks>
+public sealed class Variable
 {
-    internal Variable(string name, string path, Tensor value, bool trainable, IRegularizer? regularizer, IConstraint? constraint)
+    private readonly Layer owner;
+    private readonly string moduleName;
+
+    internal Variable(Layer owner, string moduleName, string name, string path, bool isBuffer, bool createdTrainable, IRegularizer? regularizer, IConstraint? constraint)
     {
+        this.owner = owner;
+        this.moduleName = moduleName;
         Name = name;
         Path = path;
-        Value = value.DetachFromDisposeScope();
+        IsBuffer = isBuffer;
+        CreatedTrainable = createdTrainable;
         Regularizer = regularizer;
         Constraint = constraint;
-        Trainable = trainable;
     }
 
-    /// <summary>Gets the weight's name within its layer, such as "kernel".</summary>
+    /// <summary>Gets the weight's name within its layer, such as "kernel" (its name in the layer's module, too).</summary>
     public string Name { get; }
 
     /// <summary>Gets the layer-qualified name, such as "conv2d_transpose/kernel".</summary>
     public string Path { get; }
 
-    /// <summary>Gets the tensor; operations on it are recorded by autograd while it trains.</summary>
-    public Tensor Value { get; }
+    /// <summary>Gets a value indicating whether the weight is a module buffer (created non-trainable, such as a moving statistic) rather than a parameter.</summary>
+    public bool IsBuffer { get; }
+
+    /// <summary>
+    /// Gets the weight's current tensor: the layer's parameter (or buffer) of this name. Operations on it are
+    /// recorded by autograd while it trains. The layer owns it; do not dispose it.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The layer is disposed.</exception>
+    public Tensor Value
+    {
+        get
+        {
+            Tensor? value = IsBuffer ? owner.get_buffer(moduleName) : owner.get_parameter(moduleName);
+            return value ?? throw new ObjectDisposedException(owner.Name, $"Layer {owner.Name} no longer holds its weight '{Name}'.");
+        }
+    }
 
     /// <summary>Gets the regularizer whose penalty the layer's losses include, or null.</summary>
     public IRegularizer? Regularizer { get; }
@@ -38,31 +66,35 @@ public sealed class Variable : IDisposable
     /// <summary>Gets the constraint applied after each optimizer update, or null.</summary>
     public IConstraint? Constraint { get; }
 
-    /// <summary>Gets or sets whether the weight trains (receives gradients).</summary>
+    /// <summary>Gets or sets whether the weight trains (its tensor's <c>requires_grad</c>).</summary>
     public bool Trainable
     {
-        get => Value.RequiresGrad;
-        set => Value.RequiresGrad = value;
+        get => Value.requires_grad;
+        set => Value.requires_grad = value;
     }
 
     /// <summary>Gets the shape.</summary>
-    public long[] Shape => Value.Shape;
+    public long[] Shape => Value.shape;
 
-    /// <summary>Copies new values into the weight (converted to its dtype), outside autograd.</summary>
+    /// <summary>Gets a value indicating whether the weight trains while its layer does (false for moving statistics).</summary>
+    internal bool CreatedTrainable { get; }
+
+    /// <summary>Copies new values into the weight (converted to its dtype and device), outside autograd.</summary>
     /// <param name="values">Values of the weight's shape.</param>
     /// <exception cref="ArgumentException">The shape differs.</exception>
     public void Assign(Tensor values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (!values.Shape.AsSpan().SequenceEqual(Value.Shape))
+        var value = Value;
+        if (!values.shape.AsSpan().SequenceEqual(value.shape))
         {
             throw new ArgumentException(
-                $"The values for {Path} have shape {Tuples.Format(values.Shape)} but the weight has shape {Tuples.Format(Value.Shape)}.", nameof(values));
+                $"The values for {Path} have shape {Tuples.Format(values.shape)} but the weight has shape {Tuples.Format(value.shape)}.", nameof(values));
         }
 
-        using (Autograd.NoGrad())
+        using (torch.no_grad())
         {
-            Value.CopyFrom(values);
+            value.copy_(values);
         }
     }
 
@@ -74,13 +106,14 @@ public sealed class Variable : IDisposable
             return;
         }
 
-        using var scope = new DisposeScope();
-        using (Autograd.NoGrad())
+        using var scope = torch.NewDisposeScope();
+        using (torch.no_grad())
         {
-            Value.CopyFrom(Constraint.Apply(Value));
+            var value = Value;
+            value.copy_(Constraint.Apply(value));
         }
     }
 
-    /// <summary>Frees the tensor.</summary>
-    public void Dispose() => Value.Dispose();
+    /// <inheritdoc/>
+    public override string ToString() => $"{Path} {Tuples.Format(Shape)}";
 }

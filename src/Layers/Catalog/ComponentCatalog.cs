@@ -125,7 +125,7 @@ public sealed class ComponentCatalog
         {
             try
             {
-                layer.BuildFor(inputShape.Select(size => size?.GetValue<long>()).ToArray());
+                layer.Build(inputShape.Select(size => size?.GetValue<long>()).ToArray());
             }
             catch
             {

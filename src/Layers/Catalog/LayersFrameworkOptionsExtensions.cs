@@ -3,7 +3,7 @@
 using System;
 using LayersFramework.Activations;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 

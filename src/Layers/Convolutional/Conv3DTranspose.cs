@@ -9,7 +9,27 @@ namespace LayersFramework.Layers;
 public sealed class Conv3DTranspose : ConvTransposeBase
 {
     /// <summary>Validates and stores the hyper-parameters (Keras's arguments and defaults); weights come with the first call.</summary>
-    /// <inheritdoc cref="ConvTransposeBase(int, int, IntTuple, System.Nullable{IntTuple}, string, System.Nullable{IntTuple}, string, System.Nullable{IntTuple}, int, object, bool, object, object, object, object, object, object, object, bool, string, long[])" path="/param[@name!='rank']"/>
+    /// <param name="filters">The number of output channels, 1 or more (a multiple of <paramref name="groups"/>).</param>
+    /// <param name="kernelSize">The kernel's size: one value or one per dimension, each 1 or more.</param>
+    /// <param name="strides">The strides: one value or one per dimension, each 1 or more; 1 unless given (null).</param>
+    /// <param name="padding">"valid" (Keras's default) or "same", any case.</param>
+    /// <param name="outputPadding">Extra length per dimension, each 0 or more and less than the stride; none unless given (null).</param>
+    /// <param name="dataFormat">"channels_last" (the default) or "channels_first".</param>
+    /// <param name="dilationRate">The dilation: one value or one per dimension, each 1 or more; 1 unless given (null).</param>
+    /// <param name="activation">The activation after the bias, by Keras name ("relu"), delegate or object; "linear" (none) unless given.</param>
+    /// <param name="useBias">Whether to add a bias.</param>
+    /// <param name="kernelInitializer">The kernel's initializer by Keras name, config or object; "glorot_uniform" unless given.</param>
+    /// <param name="biasInitializer">The bias's initializer; "zeros" unless given.</param>
+    /// <param name="kernelRegularizer">The kernel's regularizer, or null.</param>
+    /// <param name="biasRegularizer">The bias's regularizer, or null.</param>
+    /// <param name="activityRegularizer">The output's regularizer, or null.</param>
+    /// <param name="kernelConstraint">The kernel's constraint, or null.</param>
+    /// <param name="biasConstraint">The bias's constraint, or null.</param>
+    /// <param name="trainable">Whether the weights train.</param>
+    /// <param name="name">The layer's name; unique from the class name unless given.</param>
+    /// <param name="groups">Blocked connections: filters and input channels both divide by it; 1 unless given.</param>
+    /// <param name="outputSize">A target spatial output size (one per dimension) instead of Keras's length; none unless given (null).</param>
+    /// <exception cref="System.ArgumentException">An argument breaks one of Keras's rules; the message names it, the value and the rule.</exception>
     public Conv3DTranspose(
         int filters,
         IntTuple kernelSize,
@@ -31,7 +51,19 @@ public sealed class Conv3DTranspose : ConvTransposeBase
         string? name = null,
         int groups = 1,
         long[]? outputSize = null)
-        : base(3, filters, kernelSize, strides, padding, outputPadding, dataFormat, dilationRate, groups, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, name, outputSize)
+        : this(new ConvTransposeArguments(
+            new ConvolutionLayerArguments(
+                3, filters, kernelSize, strides, padding, dataFormat, dilationRate, groups,
+                new KernelComponents(activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint),
+                trainable,
+                name),
+            outputPadding,
+            outputSize))
+    {
+    }
+
+    private Conv3DTranspose(ConvTransposeArguments arguments)
+        : base(arguments)
     {
     }
 
@@ -40,13 +72,5 @@ public sealed class Conv3DTranspose : ConvTransposeBase
     /// <param name="catalog">Resolves the components the config names (an application's catalog knows its own); the built-ins when null.</param>
     /// <returns>The layer, not yet built.</returns>
     /// <exception cref="System.ArgumentException">A key is unexpected or a value invalid.</exception>
-    public static Conv3DTranspose FromConfig(JsonObject? config, ComponentCatalog? catalog = null)
-    {
-        var a = ReadConfig(config, nameof(Conv3DTranspose), 3, catalog);
-        var (c, k) = (a.Common, a.Common.Components);
-        return new Conv3DTranspose(
-            c.Filters, c.KernelSize, c.Strides, c.Padding, a.OutputPadding, c.DataFormat, c.DilationRate, k.Activation, k.UseBias,
-            k.KernelInitializer, k.BiasInitializer, k.KernelRegularizer, k.BiasRegularizer,
-            k.ActivityRegularizer, k.KernelConstraint, k.BiasConstraint, c.Trainable, c.Name, c.Groups, a.OutputSize);
-    }
+    public static Conv3DTranspose FromConfig(JsonObject? config, ComponentCatalog? catalog = null) => new(ReadConfig(config, nameof(Conv3DTranspose), 3, catalog));
 }

@@ -3,8 +3,8 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Ops;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -13,19 +13,37 @@ namespace LayersFramework.Layers;
 /// <see cref="Conv3D"/> only fix the rank.
 /// </summary>
 /// <remarks>
-/// Kernel: Keras's layout <c>kernelSize + (inChannels / groups, filters)</c>, TensorFlow's filter layout, so it goes to
-/// <see cref="Nn.Convolution(Tensor, Tensor, int[], string, string, int[])"/> unchanged; SAME padding splits as
-/// TensorFlow splits it (the extra pixel at the end). Output length per dimension with E = (K − 1)·d + 1: "valid"
-/// gives ⌊(L − E) / s⌋ + 1, "same" gives ⌈L / s⌉. Beyond Keras's TensorFlow backend: stride with dilation.
+/// <para>
+/// Kernel: Keras's layout <c>kernelSize + (inChannels / groups, filters)</c>, TensorFlow's filter layout, stored in
+/// libtorch's memory order so that its view as libtorch's <c>(filters, inChannels / groups) + kernelSize</c> costs
+/// nothing; libtorch's <c>conv{1,2,3}d</c> computes the convolution with the bias. Output length per dimension with
+/// E = (K − 1)·d + 1: "valid" gives ⌊(L − E) / s⌋ + 1, "same" gives ⌈L / s⌉.
+/// </para>
+/// <para>
+/// libtorch pads both sides equally; TensorFlow's SAME pads max((⌈L / s⌉ − 1)·s + E − L, 0) in all, half before and
+/// the odd pixel after (the <c>tf.nn.convolution</c> docs), so the layer pads that extra pixel itself first. Beyond
+/// Keras's TensorFlow backend: stride together with dilation.
+/// </para>
 /// </remarks>
 public abstract class ConvBase : ConvolutionLayerBase
 {
+    private readonly long[] libtorchKernelOrder;
+    private readonly long[] toChannelsFirst;
+    private readonly long[] toChannelsLast;
+    private readonly long[] strides;
+    private readonly long[] dilations;
+
     /// <summary>Validates and stores the hyper-parameters; weights come with the first call.</summary>
     /// <param name="arguments">Keras's arguments.</param>
     /// <exception cref="ArgumentException">An argument breaks one of Keras's rules; the message names it.</exception>
     private protected ConvBase(ConvolutionLayerArguments arguments)
         : base(arguments)
     {
+        libtorchKernelOrder = [Rank + 1, Rank, .. Enumerable.Range(0, Rank).Select(i => (long)i)];
+        toChannelsFirst = [0, Rank + 1, .. Enumerable.Range(1, Rank).Select(i => (long)i)];
+        toChannelsLast = [0, .. Enumerable.Range(2, Rank).Select(i => (long)i), 1];
+        strides = Strides.Select(s => (long)s).ToArray();
+        dilations = DilationRate.Select(d => (long)d).ToArray();
     }
 
     /// <inheritdoc/>
@@ -58,24 +76,46 @@ public abstract class ConvBase : ConvolutionLayerBase
     private protected override long KernelInChannels() => Kernel!.Shape[^2] * Groups;
 
     /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs)
+    protected override Tensor ComputeOutput(Tensor inputs, bool training)
     {
         CheckInput(inputs);
-        var spatial = SpatialOf(inputs.Shape.Select(size => (long?)size).ToArray());
+        var spatial = SpatialOf(inputs.shape);
+        var before = new long[Rank];
+        var after = new long[Rank];
         for (var i = 0; i < Rank; i++)
         {
-            Length(spatial[i]!.Value, i, nameof(inputs));
+            var length = Length(spatial[i], i, nameof(inputs));
+            if (SamePadding)
+            {
+                var total = Math.Max(((length - 1) * Strides[i]) + Effective(i) - spatial[i], 0);
+                (before[i], after[i]) = (total / 2, total - (total / 2));
+            }
         }
 
-        using var scope = new DisposeScope();
-        var convolved = Nn.Convolution(inputs, Kernel!.Value, Strides, TfPadding, TfDataFormat, DilationRate);
-        return scope.MoveToOuter(AddBiasAndActivate(convolved));
+        using var scope = torch.NewDisposeScope();
+        var x = ChannelsFirst ? inputs : inputs.permute(toChannelsFirst);
+        if (!before.AsSpan().SequenceEqual(after))
+        {
+            // The odd pixel of SAME padding goes after, as TensorFlow puts it; pad() takes the last dimension first.
+            x = nn.functional.pad(x, Enumerable.Range(0, Rank).Reverse().SelectMany(i => new[] { 0L, after[i] - before[i] }).ToArray());
+        }
+
+        var kernel = Kernel!.Value.permute(libtorchKernelOrder);
+        var bias = Bias?.Value;
+        var convolved = Rank switch
+        {
+            1 => nn.functional.conv1d(x, kernel, bias, strides[0], before[0], dilations[0], Groups),
+            2 => nn.functional.conv2d(x, kernel, bias, strides, before, dilations, Groups),
+            _ => nn.functional.conv3d(x, kernel, bias, strides, before, dilations, Groups),
+        };
+        var output = ChannelsFirst ? convolved : convolved.permute(toChannelsLast);
+        return scope.MoveToOuter(Activation.Apply(output));
     }
 
-    /// <summary>TensorFlow's output length in dimension <paramref name="i"/>; an input shorter than a valid kernel is an error.</summary>
+    /// <summary>TensorFlow's output length in dimension <paramref name="i"/> (the <c>tf.nn.convolution</c> docs); an input shorter than a valid kernel is an error.</summary>
     private long Length(long input, int i, string parameterName)
     {
-        if (Padding == "same")
+        if (SamePadding)
         {
             return (input + Strides[i] - 1) / Strides[i];
         }

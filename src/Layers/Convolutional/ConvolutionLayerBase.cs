@@ -3,7 +3,8 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -50,9 +51,11 @@ public abstract class ConvolutionLayerBase : KernelLayer
             throw new ArgumentException($"dataFormat '{arguments.DataFormat}' is not 'channels_last' or 'channels_first'.", "dataFormat");
         }
 
+        ChannelsFirst = DataFormat == "channels_first";
+        SamePadding = Padding == "same";
         TfPadding = Padding.ToUpperInvariant();
         string[][] formats = [["NWC", "NCW"], ["NHWC", "NCHW"], ["NDHWC", "NCDHW"]];
-        TfDataFormat = formats[rank - 1][DataFormat == "channels_first" ? 1 : 0];
+        TfDataFormat = formats[rank - 1][ChannelsFirst ? 1 : 0];
     }
 #pragma warning restore CA2208
 
@@ -80,6 +83,12 @@ public abstract class ConvolutionLayerBase : KernelLayer
     /// <summary>Gets "channels_last" or "channels_first".</summary>
     public string DataFormat { get; }
 
+    /// <summary>Gets a value indicating whether the channel axis comes right after the batch (parsed once, at construction).</summary>
+    private protected bool ChannelsFirst { get; }
+
+    /// <summary>Gets a value indicating whether the padding is "same" (parsed once, at construction).</summary>
+    private protected bool SamePadding { get; }
+
     /// <summary>Gets TensorFlow's padding name, "VALID" or "SAME".</summary>
     private protected string TfPadding { get; }
 
@@ -87,7 +96,7 @@ public abstract class ConvolutionLayerBase : KernelLayer
     private protected string TfDataFormat { get; }
 
     /// <summary>Gets the index of the channel axis counted from the end (1 for the last).</summary>
-    private protected int ChannelIndexFromEnd => DataFormat == "channels_first" ? Rank + 1 : 1;
+    private protected int ChannelIndexFromEnd => ChannelsFirst ? Rank + 1 : 1;
 
     /// <inheritdoc/>
     public override JsonObject GetConfig()
@@ -135,7 +144,7 @@ public abstract class ConvolutionLayerBase : KernelLayer
     private protected abstract long KernelInChannels();
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
+    protected override void CreateWeights(long[] inputShape)
     {
         CheckInputRank(inputShape.Length, nameof(inputShape));
         var inChannels = inputShape[^ChannelIndexFromEnd];
@@ -155,12 +164,13 @@ public abstract class ConvolutionLayerBase : KernelLayer
     /// <exception cref="ArgumentException">The rank or the channels differ.</exception>
     private protected void CheckInput(Tensor inputs)
     {
-        CheckInputRank(inputs.Rank, nameof(inputs));
-        var inChannels = inputs.Shape[^ChannelIndexFromEnd];
+        var shape = inputs.shape;
+        CheckInputRank(shape.Length, nameof(inputs));
+        var inChannels = shape[^ChannelIndexFromEnd];
         if (inChannels != KernelInChannels())
         {
             throw new ArgumentException(
-                $"Layer {Name} was built for {KernelInChannels()} input channels but the input {Tuples.Format(inputs.Shape)} has {inChannels}.", nameof(inputs));
+                $"Layer {Name} was built for {KernelInChannels()} input channels but the input {Tuples.Format(shape)} has {inChannels}.", nameof(inputs));
         }
     }
 
@@ -168,19 +178,31 @@ public abstract class ConvolutionLayerBase : KernelLayer
     /// <param name="convolved">The convolution's result.</param>
     /// <returns>The layer's output.</returns>
     private protected Tensor AddBiasAndActivate(Tensor convolved) =>
-        AddBiasAndActivate(convolved, DataFormat == "channels_first" ? [Filters, .. Enumerable.Repeat(1L, Rank)] : [Filters]);
+        AddBiasAndActivate(convolved, ChannelsFirst ? [Filters, .. Enumerable.Repeat(1L, Rank)] : [Filters]);
 
     /// <summary>The spatial sizes of a shape in this layer's data format.</summary>
     /// <param name="shape">A full shape, batch first.</param>
     /// <returns>The spatial sizes.</returns>
-    private protected long?[] SpatialOf(long?[] shape) => DataFormat == "channels_first" ? shape[2..] : shape[1..^1];
+    private protected long?[] SpatialOf(long?[] shape) => ChannelsFirst ? shape[2..] : shape[1..^1];
+
+    /// <summary>The spatial sizes of a known shape in this layer's data format.</summary>
+    /// <param name="shape">A full shape, batch first.</param>
+    /// <returns>The spatial sizes.</returns>
+    private protected long[] SpatialOf(long[] shape) => ChannelsFirst ? shape[2..] : shape[1..^1];
 
     /// <summary>A full output shape from the batch and spatial sizes, with <see cref="Filters"/> channels.</summary>
     /// <param name="batch">The batch size.</param>
     /// <param name="spatial">The spatial sizes.</param>
     /// <returns>The shape.</returns>
     private protected long?[] WithChannels(long? batch, long?[] spatial) =>
-        DataFormat == "channels_first" ? [batch, Filters, .. spatial] : [batch, .. spatial, Filters];
+        ChannelsFirst ? [batch, Filters, .. spatial] : [batch, .. spatial, Filters];
+
+    /// <summary>A known full output shape from the batch and spatial sizes, with <see cref="Filters"/> channels.</summary>
+    /// <param name="batch">The batch size.</param>
+    /// <param name="spatial">The spatial sizes.</param>
+    /// <returns>The shape.</returns>
+    private protected long[] WithChannels(long batch, long[] spatial) =>
+        ChannelsFirst ? [batch, Filters, .. spatial] : [batch, .. spatial, Filters];
 
     /// <summary>The dilated kernel extent in one dimension, (K − 1)·d + 1.</summary>
     /// <param name="i">The dimension.</param>

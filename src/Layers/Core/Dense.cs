@@ -2,7 +2,9 @@
 
 using System;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -91,24 +93,25 @@ public sealed class Dense : KernelLayer
     }
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
+    protected override void CreateWeights(long[] inputShape)
     {
         CheckRank(inputShape.Length, nameof(inputShape));
         CreateKernelAndBias([inputShape[^1], Units], Units);
     }
 
     /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs)
+    protected override Tensor ComputeOutput(Tensor inputs, bool training)
     {
-        CheckRank(inputs.Rank, nameof(inputs));
-        if (inputs.Size(-1) != Kernel!.Shape[0])
+        CheckRank((int)inputs.dim(), nameof(inputs));
+        var kernel = Kernel!.Value;
+        if (inputs.shape[^1] != kernel.shape[0])
         {
             throw new ArgumentException(
-                $"Layer {Name} was built for inputs of last dimension {Kernel.Shape[0]}; received {Tuples.Format(inputs.Shape)}.", nameof(inputs));
+                $"Layer {Name} was built for inputs of last dimension {kernel.shape[0]}; received {Tuples.Format(inputs.shape)}.", nameof(inputs));
         }
 
-        using var scope = new DisposeScope();
-        return scope.MoveToOuter(AddBiasAndActivate(inputs.Matmul(Kernel.Value), [Units]));
+        using var scope = torch.NewDisposeScope();
+        return scope.MoveToOuter(AddBiasAndActivate(inputs.matmul(kernel), [Units]));
     }
 
     private void CheckRank(int rank, string parameterName)

@@ -6,7 +6,8 @@ using LayersFramework.Activations;
 using LayersFramework.Constraints;
 using LayersFramework.Initializers;
 using LayersFramework.Regularizers;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -16,8 +17,9 @@ namespace LayersFramework.Layers;
 /// </summary>
 public abstract class KernelLayer : Layer
 {
-    private Variable? kernel;
-    private Variable? bias;
+    // Not named "kernel" and "bias": TorchSharp's to(dtype) assigns a replaced parameter to a field of its name.
+    private Variable? kernelWeight;
+    private Variable? biasWeight;
 
     /// <summary>Resolves the components (among the built-ins, by name; objects as given).</summary>
     /// <param name="components">The components.</param>
@@ -62,21 +64,21 @@ public abstract class KernelLayer : Layer
     public IConstraint? BiasConstraint { get; }
 
     /// <summary>Gets the kernel, in Keras's layout for the layer; null before the first call.</summary>
-    public Variable? Kernel => kernel;
+    public Variable? Kernel => kernelWeight;
 
     /// <summary>Gets the bias, one value per output channel; null before the first call or without a bias.</summary>
-    public Variable? Bias => bias;
+    public Variable? Bias => biasWeight;
 
-    /// <summary>Creates the kernel and, when the layer uses one, the bias; only <see cref="Layer.Build"/> calls this.</summary>
+    /// <summary>Creates the kernel and, when the layer uses one, the bias; only <see cref="Layer.CreateWeights"/> calls this.</summary>
     /// <param name="kernelShape">The kernel's shape in Keras's layout.</param>
     /// <param name="outputs">The bias's length.</param>
     /// <param name="storageOrder">The kernel's memory order (see <see cref="Layer.AddWeight"/>), or null.</param>
     private protected void CreateKernelAndBias(long[] kernelShape, long outputs, long[]? storageOrder = null)
     {
-        kernel = AddWeight("kernel", kernelShape, KernelInitializer, KernelRegularizer, KernelConstraint, storageOrder: storageOrder);
+        kernelWeight = AddWeight("kernel", kernelShape, KernelInitializer, KernelRegularizer, KernelConstraint, storageOrder: storageOrder);
         if (UseBias)
         {
-            bias = AddWeight("bias", [outputs], BiasInitializer, BiasRegularizer, BiasConstraint);
+            biasWeight = AddWeight("bias", [outputs], BiasInitializer, BiasRegularizer, BiasConstraint);
         }
     }
 
@@ -101,8 +103,8 @@ public abstract class KernelLayer : Layer
     /// <returns>The layer's output.</returns>
     private protected Tensor AddBiasAndActivate(Tensor result, long[] biasShape)
     {
-        using var scope = new DisposeScope();
-        var withBias = bias is null ? result : result + bias.Value.Reshape(biasShape);
+        using var scope = torch.NewDisposeScope();
+        var withBias = biasWeight is null ? result : result + biasWeight.Value.reshape(biasShape);
         return scope.MoveToOuter(Activation.Apply(withBias));
     }
 }

@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Activations;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -48,10 +48,5 @@ public sealed class LeakyReLU : Layer
     }
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
-    {
-    }
-
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs) => function.Apply(inputs);
+    protected override Tensor ComputeOutput(Tensor inputs, bool training) => function.Apply(inputs);
 }

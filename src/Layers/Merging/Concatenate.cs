@@ -4,7 +4,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -42,9 +44,9 @@ public sealed class Concatenate : Layer
     public Tensor Call(params Tensor[] inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var shapes = inputs.Select(input => input.Shape.Select(size => (long?)size).ToArray()).ToList();
+        var shapes = inputs.Select(input => input.shape.Select(size => (long?)size).ToArray()).ToList();
         OutputShape(shapes, nameof(inputs));
-        return Run(inputs[0], _ => Tensor.Cat(inputs, Axis));
+        return Run(inputs[0], _ => torch.cat(inputs, Axis));
     }
 
     /// <summary>The output shape for the inputs' shapes (null: an unknown size).</summary>
@@ -72,16 +74,12 @@ public sealed class Concatenate : Layer
         return config;
     }
 
-    /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
-    {
-    }
-
     /// <summary>Not meaningful for one input: <c>Call(a, b, ...)</c> joins several.</summary>
     /// <param name="inputs">One tensor.</param>
+    /// <param name="training">Unused.</param>
     /// <returns>Never returns.</returns>
     /// <exception cref="ArgumentException">Always.</exception>
-    protected override Tensor Forward(Tensor inputs) =>
+    protected override Tensor ComputeOutput(Tensor inputs, bool training) =>
         throw new ArgumentException($"Layer {Name} joins two or more inputs: call Call(a, b, ...).", nameof(inputs));
 
     private long?[] OutputShape(IReadOnlyList<long?[]> inputShapes, string parameterName)

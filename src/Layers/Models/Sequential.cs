@@ -6,7 +6,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -14,6 +15,20 @@ namespace LayersFramework.Layers;
 /// Keras's <c>Sequential</c>: a stack of layers, each applied to the previous one's output. It owns its layers: their
 /// weights are its weights (in order), their losses its losses, and disposing it disposes them.
 /// </summary>
+/// <remarks>
+/// <para>
+/// As a TorchSharp module it holds its layers as child modules named by position, "0", "1", ..., as
+/// <c>torch.nn.Sequential</c> does, so its <c>state_dict()</c> keys (<c>"0.kernel"</c>, <c>"1.moving_mean"</c>)
+/// are the same in every process, whatever the layers' names. A TorchSharp <c>Module&lt;Tensor, Tensor&gt;</c> that
+/// is not a layer joins as a <see cref="TorchModuleWrapper"/>, as Keras wraps a torch module.
+/// </para>
+/// <para>
+/// Given an input shape, the model is built at construction, as Keras builds a <c>Sequential</c> that starts with an
+/// <c>Input</c>: its weights exist at once, so <c>torch.optim.Adam(model.parameters())</c> can be made before the
+/// first call. Without one, it is built by its first call (or <see cref="Layer.Build"/>), and until then it refuses
+/// to list its parameters.
+/// </para>
+/// </remarks>
 /// <example>
 /// <code>
 /// using var generator = new Sequential(
@@ -22,7 +37,8 @@ namespace LayersFramework.Layers;
 ///     new Reshape([7, 7, 128]),
 ///     new Conv2DTranspose(64, 4, strides: 2, padding: "same"),
 ///     new Conv2DTranspose(1, 4, strides: 2, padding: "same", activation: "tanh"),
-/// ]);
+/// ], inputShape: [null, 100]);
+/// using var adam = torch.optim.Adam(generator.parameters());
 /// var images = generator.Call(noise, training: true);
 /// Console.WriteLine(generator.Summary());
 /// </code>
@@ -30,20 +46,29 @@ namespace LayersFramework.Layers;
 public sealed class Sequential : Layer
 {
     /// <summary>Initializes a new instance of the <see cref="Sequential"/> class.</summary>
-    /// <param name="layers">The layers, in order; the model owns them. Empty unless given (add more with <see cref="Add"/>).</param>
+    /// <param name="layers">
+    /// The layers, in order; the model owns them. Our layers, or any TorchSharp <c>Module&lt;Tensor, Tensor&gt;</c>
+    /// (wrapped in a <see cref="TorchModuleWrapper"/>). Empty unless given (add more with <see cref="Add"/>).
+    /// </param>
+    /// <param name="inputShape">The input's shape, batch first, null for an unknown size (<c>[null, 16]</c>): the model is then built now. Not built unless given.</param>
     /// <param name="trainable">Whether the layers train.</param>
     /// <param name="name">The model's name; unique from "sequential" unless given.</param>
-    /// <exception cref="ArgumentException">A layer appears twice.</exception>
-    public Sequential(IEnumerable<Layer>? layers = null, bool trainable = true, string? name = null)
+    /// <exception cref="ArgumentException">A layer appears twice, or the input shape does not fit the layers.</exception>
+    public Sequential(IEnumerable<nn.Module<Tensor, Tensor>>? layers = null, long?[]? inputShape = null, bool trainable = true, string? name = null)
         : base(name, trainable, activityRegularizer: null)
     {
         foreach (var layer in layers ?? [])
         {
             Add(layer);
         }
+
+        if (inputShape is not null)
+        {
+            Build(inputShape);
+        }
     }
 
-    /// <summary>Gets the layers, in order.</summary>
+    /// <summary>Gets the layers, in order (a TorchSharp module given to the model appears as its <see cref="TorchModuleWrapper"/>).</summary>
     public IReadOnlyList<Layer> Layers => TrackedLayers;
 
     /// <summary>Creates the model from its Keras config: <c>{"name", "layers": [envelopes]}</c>, as Keras 3 writes it (an <c>InputLayer</c> entry gives the build shape).</summary>
@@ -73,9 +98,9 @@ public sealed class Sequential : Layer
                 model.Add(reader.Catalog.GetLayer(entry, "config"));
             }
 
-            if (inputShape is not null && !model.Built)
+            if (inputShape is not null)
             {
-                model.BuildFor(inputShape);
+                model.Build(inputShape);
             }
 
             return model;
@@ -87,11 +112,11 @@ public sealed class Sequential : Layer
         }
     }
 
-    /// <summary>Appends a layer; the model owns it from then on.</summary>
-    /// <param name="layer">The layer.</param>
+    /// <summary>Appends a layer (or a TorchSharp module, wrapped in a <see cref="TorchModuleWrapper"/>); the model owns it from then on.</summary>
+    /// <param name="layer">The layer or module.</param>
     /// <exception cref="InvalidOperationException">The model is built already.</exception>
     /// <exception cref="ArgumentException">The layer is in the model already.</exception>
-    public void Add(Layer layer)
+    public void Add(nn.Module<Tensor, Tensor> layer)
     {
         ArgumentNullException.ThrowIfNull(layer);
         if (Built)
@@ -99,7 +124,7 @@ public sealed class Sequential : Layer
             throw new InvalidOperationException($"Model {Name} is built already; add its layers before the first call.");
         }
 
-        Track(layer);
+        Track(layer as Layer ?? new TorchModuleWrapper(layer));
     }
 
     /// <inheritdoc/>
@@ -126,7 +151,7 @@ public sealed class Sequential : Layer
     {
         if (BuildInputShape is not { } built)
         {
-            throw new InvalidOperationException($"Model {Name} has not been built yet: call it once (or load a config with its build shape) before Summary().");
+            throw new InvalidOperationException($"Model {Name} has not been built yet: call it once, Build it, or give its inputShape (or load a config with its build shape) before Summary().");
         }
 
         var rows = new List<(string Layer, string Shape, long Parameters)>();
@@ -134,7 +159,7 @@ public sealed class Sequential : Layer
         foreach (var layer in Layers)
         {
             shape = layer.ComputeOutputShape(shape);
-            rows.Add(($"{layer.Name} ({layer.GetType().Name})", FormatShape(shape), layer.Weights.Sum(w => w.Value.NumElements)));
+            rows.Add(($"{layer.Name} ({layer.GetType().Name})", FormatShape(shape), layer.Weights.Sum(w => w.Value.numel())));
         }
 
         var widths = (Layer: Math.Max(25, rows.Select(r => r.Layer.Length).DefaultIfEmpty(0).Max() + 2), Shape: Math.Max(20, rows.Select(r => r.Shape.Length).DefaultIfEmpty(0).Max() + 2));
@@ -150,42 +175,41 @@ public sealed class Sequential : Layer
         }
 
         text.AppendLine(rule);
-        text.AppendLine(CultureInfo.InvariantCulture, $" Total params: {Weights.Sum(w => w.Value.NumElements):N0}");
-        text.AppendLine(CultureInfo.InvariantCulture, $" Trainable params: {TrainableWeights.Sum(w => w.Value.NumElements):N0}");
-        text.Append(CultureInfo.InvariantCulture, $" Non-trainable params: {NonTrainableWeights.Sum(w => w.Value.NumElements):N0}");
+        text.AppendLine(CultureInfo.InvariantCulture, $" Total params: {Weights.Sum(w => w.Value.numel()):N0}");
+        text.AppendLine(CultureInfo.InvariantCulture, $" Trainable params: {TrainableWeights.Sum(w => w.Value.numel()):N0}");
+        text.Append(CultureInfo.InvariantCulture, $" Non-trainable params: {NonTrainableWeights.Sum(w => w.Value.numel()):N0}");
         return text.ToString();
     }
 
-    /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
+    /// <summary>Builds every layer in turn, each for the previous one's output shape (the batch unknown).</summary>
+    /// <param name="inputShape">The model's input shape.</param>
+    /// <exception cref="InvalidOperationException">The model has no layers.</exception>
+    protected override void CreateWeights(long[] inputShape)
     {
         if (Layers.Count == 0)
         {
-            throw new InvalidOperationException($"Model {Name} has no layers; add some before calling it.");
+            throw new InvalidOperationException($"Model {Name} has no layers; add some before calling or building it.");
         }
 
         long?[] shape = [null, .. inputShape.Skip(1).Select(size => (long?)size)];
         foreach (var layer in Layers)
         {
-            layer.BuildFor(shape);
+            layer.Build(shape);
             shape = layer.ComputeOutputShape(shape);
         }
     }
 
     /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs) => Forward(inputs, training: false);
-
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs, bool training)
+    protected override Tensor ComputeOutput(Tensor inputs, bool training)
     {
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         var x = inputs;
         foreach (var layer in Layers)
         {
             x = layer.Call(x, training);
         }
 
-        return scope.MoveToOuter(ReferenceEquals(x, inputs) ? x.Alias() : x);
+        return scope.MoveToOuter(ReferenceEquals(x, inputs) ? x.alias() : x);
     }
 
     private static string FormatShape(long?[] shape) => $"({string.Join(", ", shape.Select(size => size?.ToString(CultureInfo.InvariantCulture) ?? "None"))})";

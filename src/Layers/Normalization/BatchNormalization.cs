@@ -7,7 +7,9 @@ using System.Text.Json.Nodes;
 using LayersFramework.Constraints;
 using LayersFramework.Initializers;
 using LayersFramework.Regularizers;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -28,11 +30,14 @@ namespace LayersFramework.Layers;
 /// </remarks>
 public sealed class BatchNormalization : Layer
 {
-    private Variable? gamma;
-    private Variable? beta;
-    private Variable? movingMean;
-    private Variable? movingVariance;
+    // Not named after the weights: TorchSharp's to(dtype) assigns a replaced parameter to a field of its name.
+    private Variable? gammaWeight;
+    private Variable? betaWeight;
+    private Variable? movingMeanWeight;
+    private Variable? movingVarianceWeight;
     private int featureAxis;
+    private long[] reducedAxes = [];
+    private long[] broadcastShape = [];
 
     /// <summary>Validates and stores Keras's arguments; the weights come with the first call.</summary>
     /// <param name="axis">The feature axis (negative counts from the end); -1 unless given.</param>
@@ -68,6 +73,19 @@ public sealed class BatchNormalization : Layer
         object? gammaConstraint = null,
         bool trainable = true,
         string? name = null)
+        : this(
+            axis,
+            momentum,
+            epsilon,
+            center,
+            scale,
+            new BatchNormalizationComponents(betaInitializer, gammaInitializer, movingMeanInitializer, movingVarianceInitializer, betaRegularizer, gammaRegularizer, betaConstraint, gammaConstraint),
+            trainable,
+            name)
+    {
+    }
+
+    private BatchNormalization(int axis, double momentum, double epsilon, bool center, bool scale, BatchNormalizationComponents components, bool trainable, string? name)
         : base(name, trainable, activityRegularizer: null)
     {
         if (!(momentum >= 0 && momentum <= 1))
@@ -85,14 +103,14 @@ public sealed class BatchNormalization : Layer
         Epsilon = epsilon;
         Center = center;
         Scale = scale;
-        BetaInitializer = InitializerRegistry.Get(betaInitializer ?? "zeros", nameof(betaInitializer))!;
-        GammaInitializer = InitializerRegistry.Get(gammaInitializer ?? "ones", nameof(gammaInitializer))!;
-        MovingMeanInitializer = InitializerRegistry.Get(movingMeanInitializer ?? "zeros", nameof(movingMeanInitializer))!;
-        MovingVarianceInitializer = InitializerRegistry.Get(movingVarianceInitializer ?? "ones", nameof(movingVarianceInitializer))!;
-        BetaRegularizer = RegularizerRegistry.Get(betaRegularizer, nameof(betaRegularizer));
-        GammaRegularizer = RegularizerRegistry.Get(gammaRegularizer, nameof(gammaRegularizer));
-        BetaConstraint = ConstraintRegistry.Get(betaConstraint, nameof(betaConstraint));
-        GammaConstraint = ConstraintRegistry.Get(gammaConstraint, nameof(gammaConstraint));
+        BetaInitializer = InitializerRegistry.Get(components.BetaInitializer ?? "zeros", "betaInitializer")!;
+        GammaInitializer = InitializerRegistry.Get(components.GammaInitializer ?? "ones", "gammaInitializer")!;
+        MovingMeanInitializer = InitializerRegistry.Get(components.MovingMeanInitializer ?? "zeros", "movingMeanInitializer")!;
+        MovingVarianceInitializer = InitializerRegistry.Get(components.MovingVarianceInitializer ?? "ones", "movingVarianceInitializer")!;
+        BetaRegularizer = RegularizerRegistry.Get(components.BetaRegularizer, "betaRegularizer");
+        GammaRegularizer = RegularizerRegistry.Get(components.GammaRegularizer, "gammaRegularizer");
+        BetaConstraint = ConstraintRegistry.Get(components.BetaConstraint, "betaConstraint");
+        GammaConstraint = ConstraintRegistry.Get(components.GammaConstraint, "gammaConstraint");
     }
 
     /// <summary>Gets the feature axis as given.</summary>
@@ -135,10 +153,10 @@ public sealed class BatchNormalization : Layer
     public IConstraint? GammaConstraint { get; }
 
     /// <summary>Gets the moving mean; null before the first call.</summary>
-    public Variable? MovingMean => movingMean;
+    public Variable? MovingMean => movingMeanWeight;
 
     /// <summary>Gets the moving variance; null before the first call.</summary>
-    public Variable? MovingVariance => movingVariance;
+    public Variable? MovingVariance => movingVarianceWeight;
 
     /// <summary>Creates the layer from its Keras config (an axis given as a one-element list, as Keras 3 writes it, is read too).</summary>
     /// <param name="config">The config.</param>
@@ -159,14 +177,7 @@ public sealed class BatchNormalization : Layer
             reader.Values.Number("epsilon", 1e-3),
             reader.Values.Boolean("center", true),
             reader.Values.Boolean("scale", true),
-            reader.Initializer("beta_initializer", "betaInitializer"),
-            reader.Initializer("gamma_initializer", "gammaInitializer"),
-            reader.Initializer("moving_mean_initializer", "movingMeanInitializer"),
-            reader.Initializer("moving_variance_initializer", "movingVarianceInitializer"),
-            reader.Regularizer("beta_regularizer", "betaRegularizer"),
-            reader.Regularizer("gamma_regularizer", "gammaRegularizer"),
-            reader.Constraint("beta_constraint", "betaConstraint"),
-            reader.Constraint("gamma_constraint", "gammaConstraint"),
+            BatchNormalizationComponents.Read(reader),
             reader.Trainable,
             reader.Name);
         _ = reader.Values.Boolean("synchronized", false); // Keras 3 writes it; one device here, so it changes nothing.
@@ -207,73 +218,78 @@ public sealed class BatchNormalization : Layer
     }
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
+    protected override void CreateWeights(long[] inputShape)
     {
         featureAxis = AxisFor(inputShape.Length, nameof(inputShape));
+        (reducedAxes, broadcastShape) = PlanFor(inputShape.Length, inputShape[featureAxis]);
         long[] shape = [inputShape[featureAxis]];
         if (Scale)
         {
-            gamma = AddWeight("gamma", shape, GammaInitializer, GammaRegularizer, GammaConstraint);
+            gammaWeight = AddWeight("gamma", shape, GammaInitializer, GammaRegularizer, GammaConstraint);
         }
 
         if (Center)
         {
-            beta = AddWeight("beta", shape, BetaInitializer, BetaRegularizer, BetaConstraint);
+            betaWeight = AddWeight("beta", shape, BetaInitializer, BetaRegularizer, BetaConstraint);
         }
 
-        movingMean = AddWeight("moving_mean", shape, MovingMeanInitializer, trainable: false);
-        movingVariance = AddWeight("moving_variance", shape, MovingVarianceInitializer, trainable: false);
+        movingMeanWeight = AddWeight("moving_mean", shape, MovingMeanInitializer, trainable: false);
+        movingVarianceWeight = AddWeight("moving_variance", shape, MovingVarianceInitializer, trainable: false);
     }
 
     /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs) => Forward(inputs, training: false);
-
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs, bool training)
+    protected override Tensor ComputeOutput(Tensor inputs, bool training)
     {
-        var axis = AxisFor(inputs.Rank, nameof(inputs));
-        if (axis != featureAxis || inputs.Size(axis) != movingMean!.Shape[0])
+        var rank = (int)inputs.dim();
+        var axis = AxisFor(rank, nameof(inputs));
+        var features = movingMeanWeight!.Shape[0];
+        if (axis != featureAxis || inputs.shape[axis] != features)
         {
             throw new ArgumentException(
-                $"Layer {Name} was built for {movingMean!.Shape[0]} features on axis {featureAxis}; received {Tuples.Format(inputs.Shape)}.", nameof(inputs));
+                $"Layer {Name} was built for {features} features on axis {featureAxis}; received {Tuples.Format(inputs.shape)}.", nameof(inputs));
         }
 
-        using var scope = new DisposeScope();
-        long[] reduced = Enumerable.Range(0, inputs.Rank).Where(i => i != axis).Select(i => (long)i).ToArray();
-        long[] broadcast = Enumerable.Range(0, inputs.Rank).Select(i => i == axis ? inputs.Size(axis) : 1L).ToArray();
+        // The reduction plan was made at build for the built rank; another rank with the same feature axis makes its own.
+        var (reduced, broadcast) = rank == broadcastShape.Length ? (reducedAxes, broadcastShape) : PlanFor(rank, features);
+        using var scope = torch.NewDisposeScope();
         Tensor mean, variance;
         if (training && Trainable)
         {
-            mean = inputs.Mean(reduced, keepDim: true);
-            variance = inputs.Var(reduced, correction: 0, keepDim: true);
-            UpdateMovingStatistics(mean.Reshape(-1), variance.Reshape(-1));
+            mean = inputs.mean(reduced, keepdim: true);
+            variance = inputs.var(reduced, unbiased: false, keepdim: true);
+            UpdateMovingStatistics(mean.reshape(-1), variance.reshape(-1));
         }
         else
         {
-            mean = movingMean.Value.Reshape(broadcast);
-            variance = movingVariance!.Value.Reshape(broadcast);
+            mean = movingMeanWeight.Value.reshape(broadcast);
+            variance = movingVarianceWeight!.Value.reshape(broadcast);
         }
 
-        var result = (inputs - mean) * (variance + Epsilon).Rsqrt();
-        if (gamma is not null)
+        var result = (inputs - mean) * (variance + Epsilon).rsqrt();
+        if (gammaWeight is not null)
         {
-            result = result * gamma.Value.Reshape(broadcast);
+            result = result * gammaWeight.Value.reshape(broadcast);
         }
 
-        if (beta is not null)
+        if (betaWeight is not null)
         {
-            result = result + beta.Value.Reshape(broadcast);
+            result = result + betaWeight.Value.reshape(broadcast);
         }
 
         return scope.MoveToOuter(result);
     }
 
+    /// <summary>The axes to reduce over and the shape that broadcasts a per-feature vector, for inputs of a rank.</summary>
+    private (long[] Reduced, long[] Broadcast) PlanFor(int rank, long features) =>
+        (Enumerable.Range(0, rank).Where(i => i != featureAxis).Select(i => (long)i).ToArray(),
+         Enumerable.Range(0, rank).Select(i => i == featureAxis ? features : 1L).ToArray());
+
     private void UpdateMovingStatistics(Tensor batchMean, Tensor batchVariance)
     {
-        using (Autograd.NoGrad())
+        using (torch.no_grad())
         {
-            movingMean!.Assign((movingMean.Value * Momentum) + (batchMean * (1 - Momentum)));
-            movingVariance!.Assign((movingVariance.Value * Momentum) + (batchVariance * (1 - Momentum)));
+            movingMeanWeight!.Assign((movingMeanWeight.Value * Momentum) + (batchMean * (1 - Momentum)));
+            movingVarianceWeight!.Assign((movingVarianceWeight.Value * Momentum) + (batchVariance * (1 - Momentum)));
         }
     }
 

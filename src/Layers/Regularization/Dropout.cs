@@ -4,7 +4,9 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -18,7 +20,7 @@ namespace LayersFramework.Layers;
 /// </remarks>
 public sealed class Dropout : Layer
 {
-    private readonly Generator? generator;
+    private readonly torch.Generator? generator;
 
     /// <summary>Validates and stores Keras's arguments.</summary>
     /// <param name="rate">The fraction to drop, 0 to 1.</param>
@@ -43,7 +45,7 @@ public sealed class Dropout : Layer
         Rate = rate;
         NoiseShape = noiseShape is null ? null : (long[])noiseShape.Clone();
         Seed = seed;
-        generator = seed is long value ? new Generator((ulong)value) : null;
+        generator = seed is long value ? new torch.Generator((ulong)value) : null;
     }
 
     /// <summary>Gets the fraction dropped in training.</summary>
@@ -82,29 +84,22 @@ public sealed class Dropout : Layer
     }
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
-    {
-    }
-
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs) => inputs.Alias();
-
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs, bool training)
+    protected override Tensor ComputeOutput(Tensor inputs, bool training)
     {
         if (!training || Rate == 0)
         {
-            return inputs.Alias();
+            return inputs.alias();
         }
 
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         if (Rate == 1)
         {
             return scope.MoveToOuter(inputs * 0.0);
         }
 
-        var shape = MaskShape(inputs.Shape, nameof(inputs));
-        var keep = Tensor.Rand(shape, generator, inputs.Dtype).Ge(Rate).To(inputs.Dtype);
+        // The mask is drawn on the CPU, where the layer's generator lives, then moved to the input's device.
+        var shape = MaskShape(inputs.shape, nameof(inputs));
+        var keep = torch.rand(shape, inputs.dtype, generator: generator).ge(Rate).to(inputs.dtype, inputs.device);
         return scope.MoveToOuter(inputs * keep / (1 - Rate));
     }
 

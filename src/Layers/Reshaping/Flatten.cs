@@ -3,7 +3,9 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -13,6 +15,8 @@ namespace LayersFramework.Layers;
 /// </summary>
 public sealed class Flatten : Layer
 {
+    private readonly bool channelsFirst;
+
     /// <summary>Validates and stores the data format.</summary>
     /// <param name="dataFormat">"channels_last" (the default) or "channels_first".</param>
     /// <param name="name">The layer's name; unique from the class name unless given.</param>
@@ -25,6 +29,8 @@ public sealed class Flatten : Layer
         {
             throw new ArgumentException($"dataFormat '{dataFormat}' is not 'channels_last' or 'channels_first'.", nameof(dataFormat));
         }
+
+        channelsFirst = DataFormat == "channels_first";
     }
 
     /// <summary>Gets "channels_last" or "channels_first".</summary>
@@ -60,25 +66,21 @@ public sealed class Flatten : Layer
     }
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape)
+    protected override Tensor ComputeOutput(Tensor inputs, bool training)
     {
-    }
-
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs)
-    {
-        if (inputs.Rank < 2)
+        var rank = (int)inputs.dim();
+        if (rank < 2)
         {
-            throw new ArgumentException($"Layer {Name} expects inputs of rank 2 or more (batch first); received {Tuples.Format(inputs.Shape)}.", nameof(inputs));
+            throw new ArgumentException($"Layer {Name} expects inputs of rank 2 or more (batch first); received {Tuples.Format(inputs.shape)}.", nameof(inputs));
         }
 
-        if (DataFormat == "channels_first" && inputs.Rank > 2)
+        if (channelsFirst && rank > 2)
         {
-            using var scope = new DisposeScope();
-            long[] order = [0, .. Enumerable.Range(2, inputs.Rank - 2).Select(i => (long)i), 1];
-            return scope.MoveToOuter(inputs.Permute(order).Reshape(inputs.Size(0), -1));
+            using var scope = torch.NewDisposeScope();
+            long[] order = [0, .. Enumerable.Range(2, rank - 2).Select(i => (long)i), 1];
+            return scope.MoveToOuter(inputs.permute(order).reshape(inputs.shape[0], -1));
         }
 
-        return inputs.Reshape(inputs.Size(0), -1);
+        return inputs.reshape(inputs.shape[0], -1);
     }
 }

@@ -3,7 +3,8 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -60,13 +61,11 @@ public sealed class Reshape : Layer
     }
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape) => Resolve(inputShape.Skip(1).Aggregate(1L, (product, size) => product * size), nameof(inputShape));
-
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs)
+    protected override Tensor ComputeOutput(Tensor inputs, bool training)
     {
-        var sizes = Resolve(inputs.Shape.Skip(1).Aggregate(1L, (product, size) => product * size), nameof(inputs));
-        return inputs.Reshape([inputs.Size(0), .. sizes.Select(size => size!.Value)]);
+        var shape = inputs.shape;
+        var sizes = Resolve(shape.Skip(1).Aggregate(1L, (product, size) => product * size), nameof(inputs));
+        return inputs.reshape([shape[0], .. sizes.Select(size => size!.Value)]);
     }
 
     /// <summary>The target shape with -1 resolved for an example of that many elements (null: unknown).</summary>

@@ -3,7 +3,9 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers;
 
@@ -18,6 +20,9 @@ namespace LayersFramework.Layers;
 /// </remarks>
 public sealed class UpSampling2D : Layer
 {
+    private readonly bool channelsFirst;
+    private readonly bool bilinear;
+
     /// <summary>Validates and stores Keras's arguments.</summary>
     /// <param name="size">The factors for rows and columns, each 1 or more; 2 unless given.</param>
     /// <param name="dataFormat">"channels_last" (the default) or "channels_first".</param>
@@ -45,6 +50,9 @@ public sealed class UpSampling2D : Layer
         {
             throw new ArgumentException($"interpolation '{interpolation}' is not 'nearest' or 'bilinear'.", nameof(interpolation));
         }
+
+        channelsFirst = DataFormat == "channels_first";
+        bilinear = Interpolation == "bilinear";
     }
 
     /// <summary>Gets the row and column factors.</summary>
@@ -77,7 +85,7 @@ public sealed class UpSampling2D : Layer
     {
         ArgumentNullException.ThrowIfNull(inputShape);
         CheckRank(inputShape.Length, nameof(inputShape));
-        var (h, w) = DataFormat == "channels_first" ? (2, 3) : (1, 2);
+        var (h, w) = channelsFirst ? (2, 3) : (1, 2);
         var output = (long?[])inputShape.Clone();
         output[h] = inputShape[h] * Size[0];
         output[w] = inputShape[w] * Size[1];
@@ -95,33 +103,30 @@ public sealed class UpSampling2D : Layer
     }
 
     /// <inheritdoc/>
-    protected override void Build(long[] inputShape) => CheckRank(inputShape.Length, nameof(inputShape));
-
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor inputs)
+    protected override Tensor ComputeOutput(Tensor inputs, bool training)
     {
-        CheckRank(inputs.Rank, nameof(inputs));
-        using var scope = new DisposeScope();
-        var channelsFirst = DataFormat == "channels_first" ? inputs : inputs.Permute(0, 3, 1, 2);
-        var (n, c, h, w) = (channelsFirst.Size(0), channelsFirst.Size(1), channelsFirst.Size(2), channelsFirst.Size(3));
+        CheckRank((int)inputs.dim(), nameof(inputs));
+        using var scope = torch.NewDisposeScope();
+        var nchw = channelsFirst ? inputs : inputs.permute(0, 3, 1, 2);
+        var (n, c, h, w) = (nchw.shape[0], nchw.shape[1], nchw.shape[2], nchw.shape[3]);
         Tensor resized;
-        if (Interpolation == "nearest")
+        if (!bilinear)
         {
-            resized = channelsFirst.Reshape(n, c, h, 1, w, 1).Expand(n, c, h, Size[0], w, Size[1]).Reshape(n, c, h * Size[0], w * Size[1]);
+            resized = nchw.reshape(n, c, h, 1, w, 1).expand(n, c, h, Size[0], w, Size[1]).reshape(n, c, h * Size[0], w * Size[1]);
         }
         else
         {
-            var rows = InterpolationMatrix(h, Size[0], inputs.Dtype);
-            var columns = InterpolationMatrix(w, Size[1], inputs.Dtype);
-            resized = rows.Matmul(channelsFirst).Matmul(columns.Transpose(0, 1));
+            var rows = InterpolationMatrix(h, Size[0], inputs.dtype, inputs.device);
+            var columns = InterpolationMatrix(w, Size[1], inputs.dtype, inputs.device);
+            resized = rows.matmul(nchw).matmul(columns.transpose(0, 1));
         }
 
-        var result = DataFormat == "channels_first" ? resized : resized.Permute(0, 2, 3, 1).Contiguous();
+        var result = channelsFirst ? resized : resized.permute(0, 2, 3, 1).contiguous();
         return scope.MoveToOuter(result);
     }
 
     /// <summary>The (length · factor) × length matrix of half-pixel bilinear interpolation along one axis.</summary>
-    private static Tensor InterpolationMatrix(long length, int factor, ScalarType dtype)
+    private static Tensor InterpolationMatrix(long length, int factor, ScalarType dtype, Device device)
     {
         var outputs = length * factor;
         var weights = new double[outputs * length];
@@ -135,15 +140,15 @@ public sealed class UpSampling2D : Layer
             weights[(o * length) + high] += fraction;
         }
 
-        using var matrix = Tensor.FromArray(weights, [outputs, length]);
-        return matrix.To(dtype);
+        using var matrix = torch.tensor(weights, [outputs, length]);
+        return matrix.to(dtype, device);
     }
 
     private void CheckRank(int rank, string parameterName)
     {
         if (rank != 4)
         {
-            throw new ArgumentException($"Layer {Name} expects inputs of rank 4 ({(DataFormat == "channels_first" ? "NCHW" : "NHWC")}); received rank {rank}.", parameterName);
+            throw new ArgumentException($"Layer {Name} expects inputs of rank 4 ({(channelsFirst ? "NCHW" : "NHWC")}); received rank {rank}.", parameterName);
         }
     }
 }

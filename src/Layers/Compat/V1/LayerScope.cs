@@ -4,7 +4,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Layers.Compat.V1;
 
@@ -12,7 +13,8 @@ namespace LayersFramework.Layers.Compat.V1;
 /// TensorFlow 1's functional layers (<c>tf.compat.v1.layers.conv2d_transpose</c>) with their variable-scope rules: a
 /// call builds a layer on first use and applies it; calling again with the same <c>name</c> and <c>reuse: true</c>
 /// applies the same layer (shared weights); the same name without reuse is an error, as is reuse of a name that does
-/// not exist (reference 4.9). The scope owns its layers and frees them when disposed.
+/// not exist, as <c>tf.compat.v1.variable_scope</c>'s <c>get_variable</c> refuses them
+/// (tensorflow/python/ops/variable_scope.py). The scope owns its layers and frees them when disposed.
 /// </summary>
 /// <example>
 /// <code>
@@ -99,8 +101,22 @@ public sealed class LayerScope : IDisposable
         }
 
         var created = new Layers.Conv2DTranspose(
-            filters, kernelSize, strides, padding, null, dataFormat, null, activation, useBias, kernelInitializer, biasInitializer,
-            kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint, trainable, scopeName);
+            filters,
+            kernelSize,
+            strides: strides,
+            padding: padding,
+            dataFormat: dataFormat,
+            activation: activation,
+            useBias: useBias,
+            kernelInitializer: kernelInitializer,
+            biasInitializer: biasInitializer,
+            kernelRegularizer: kernelRegularizer,
+            biasRegularizer: biasRegularizer,
+            activityRegularizer: activityRegularizer,
+            kernelConstraint: kernelConstraint,
+            biasConstraint: biasConstraint,
+            trainable: trainable,
+            name: scopeName);
         try
         {
             var output = created.Call(inputs);
@@ -128,7 +144,7 @@ public sealed class LayerScope : IDisposable
     private static void CheckSameShape(Layers.Conv2DTranspose layer, int filters, IntTuple kernelSize, Tensor inputs, string scopeName)
     {
         var kernel = kernelSize.Expand(2) ?? [];
-        var inChannels = layer.DataFormat == "channels_first" ? inputs.Size(1) : inputs.Size(-1);
+        var inChannels = layer.DataFormat == "channels_first" ? inputs.shape[1] : inputs.shape[^1];
         long[] wanted = [.. kernel.Select(k => (long)k), filters, inChannels];
         var found = layer.Kernel!.Shape;
         if (!wanted.SequenceEqual(found))
