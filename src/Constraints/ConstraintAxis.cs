@@ -7,7 +7,8 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Constraints;
 
@@ -78,13 +79,13 @@ internal sealed class ConstraintAxis
     /// <exception cref="ArgumentException">An axis is outside the weight's dimensions, or two axes name the same dimension.</exception>
     public Tensor Norms(Tensor weight, string className, [CallerArgumentExpression(nameof(weight))] string parameterName = "")
     {
-        var dims = Resolve(weight.Shape, className, parameterName);
-        using var scope = new DisposeScope();
+        var dims = Resolve(weight.shape, className, parameterName);
+        using var scope = NewDisposeScope();
 
         // libtorch's sum over an empty list of dimensions sums everything; TensorFlow's (and NumPy's) sums nothing.
-        var squares = weight.Square();
-        var sums = dims.Length == 0 ? squares : squares.Sum(dims, keepDim: true);
-        return scope.MoveToOuter(sums.Sqrt());
+        var squares = weight.square();
+        var sums = dims.Length == 0 ? squares : squares.sum(dims, keepdim: true);
+        return scope.MoveToOuter(sums.sqrt());
     }
 
     private long[] Resolve(long[] shape, string className, string parameterName)

@@ -4,7 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Constraints;
 
@@ -26,7 +26,7 @@ namespace LayersFramework.Constraints;
 /// <code>
 /// var constraint = new MaxNorm(maxValue: 2);           // axis 0
 /// var perChannel = new MaxNorm(axis: [0, 1, 2]);        // config {"max_value": 2, "axis": [0, 1, 2]}
-/// using var w = Tensor.FromArray(new float[] { 3, 0, 4, 1 }, [2, 2]);
+/// using var w = torch.tensor(new float[] { 3, 0, 4, 1 }, [2, 2]);
 /// using var constrained = constraint.Apply(w);          // column norms 5 and 1: [[1.2, 0], [1.6, 1]]
 /// </code>
 /// </example>
@@ -85,9 +85,9 @@ public sealed class MaxNorm : IConstraint
     public Tensor Apply(Tensor weight)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var norms = axis.Norms(weight, nameof(MaxNorm));
-        var desired = norms.Clamp(0, MaxValue);
+        var desired = norms.clamp(0, MaxValue);
         return scope.MoveToOuter(weight * (desired / (norms + ConstraintArguments.Epsilon)));
     }
 

@@ -4,7 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Constraints;
 
@@ -31,7 +31,7 @@ namespace LayersFramework.Constraints;
 /// <example>
 /// <code>
 /// var constraint = new MinMaxNorm(minValue: 1, maxValue: 2, rate: 0.5);
-/// using var w = Tensor.FromArray(new float[] { 3, 4 }, [2, 1]); // norm 5
+/// using var w = torch.tensor(new float[] { 3, 4 }, [2, 1]); // norm 5
 /// using var constrained = constraint.Apply(w);                  // desired 0.5 * 2 + 0.5 * 5 = 3.5: [2.1, 2.8]
 /// </code>
 /// </example>
@@ -121,9 +121,9 @@ public sealed class MinMaxNorm : IConstraint
     public Tensor Apply(Tensor weight)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var norms = axis.Norms(weight, nameof(MinMaxNorm));
-        var desired = (norms.Clamp(MinValue, MaxValue) * Rate) + (norms * (1 - Rate));
+        var desired = (norms.clamp(MinValue, MaxValue) * Rate) + (norms * (1 - Rate));
         return scope.MoveToOuter(weight * (desired / (norms + ConstraintArguments.Epsilon)));
     }
 

@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Constraints;
 
@@ -15,7 +15,7 @@ namespace LayersFramework.Constraints;
 /// <example>
 /// <code>
 /// var constraint = new NonNeg();
-/// using var w = Tensor.FromArray(new float[] { -1, 0, 2.5f }, [3]);
+/// using var w = torch.tensor(new float[] { -1, 0, 2.5f }, [3]);
 /// using var constrained = constraint.Apply(w); // [0, 0, 2.5]
 /// </code>
 /// </example>
@@ -35,7 +35,7 @@ public sealed class NonNeg : IConstraint
     public Tensor Apply(Tensor weight)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        return weight.Clamp(0, null);
+        return weight.clamp_min(0);
     }
 
     /// <inheritdoc/>

@@ -3,7 +3,8 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Constraints;
 
@@ -34,7 +35,7 @@ namespace LayersFramework.Constraints;
 /// <example>
 /// <code>
 /// var constraint = new RadialConstraint();
-/// using var w = Tensor.Arange(16).Reshape(4, 4, 1, 1);
+/// using var w = torch.arange(16.0).reshape(4, 4, 1, 1);
 /// using var constrained = constraint.Apply(w); // centre 2 × 2 = w[1, 1] = 5, outer ring = w[3, 3] = 15
 /// </code>
 /// </example>
@@ -55,7 +56,7 @@ public sealed class RadialConstraint : IConstraint
     public Tensor Apply(Tensor weight)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        var shape = weight.Shape;
+        var shape = weight.shape;
         if (shape.Length != 4)
         {
             throw new ArgumentException(
@@ -71,11 +72,11 @@ public sealed class RadialConstraint : IConstraint
                 nameof(weight));
         }
 
-        using var scope = new DisposeScope();
-        var sources = Tensor.FromArray(SourceIndices(checked((int)size)), size * size);
-        var diagonal = weight.Diagonal(0, 0, 1); // (a, b, n): diagonal[i, j, k] = w[k, k, i, j]
-        var rings = diagonal.IndexSelect(2, sources).Reshape(shape[2], shape[3], size, size);
-        return scope.MoveToOuter(rings.Permute(2, 3, 0, 1).Contiguous());
+        using var scope = NewDisposeScope();
+        var sources = tensor(SourceIndices(checked((int)size)), device: weight.device);
+        var diagonal = weight.diagonal(0, 0, 1); // (a, b, n): diagonal[i, j, k] = w[k, k, i, j]
+        var rings = diagonal.index_select(2, sources).reshape(shape[2], shape[3], size, size);
+        return scope.MoveToOuter(rings.permute(2, 3, 0, 1).contiguous());
     }
 
     /// <inheritdoc/>

@@ -4,7 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Constraints;
 
@@ -24,7 +24,7 @@ namespace LayersFramework.Constraints;
 /// <example>
 /// <code>
 /// var constraint = new UnitNorm();
-/// using var w = Tensor.FromArray(new float[] { 3, 0, 4, 0 }, [2, 2]);
+/// using var w = torch.tensor(new float[] { 3, 0, 4, 0 }, [2, 2]);
 /// using var constrained = constraint.Apply(w); // [[0.6, 0], [0.8, 0]] (up to the epsilon)
 /// </code>
 /// </example>
@@ -72,7 +72,7 @@ public sealed class UnitNorm : IConstraint
     public Tensor Apply(Tensor weight)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var norms = axis.Norms(weight, nameof(UnitNorm));
         return scope.MoveToOuter(weight / (norms + ConstraintArguments.Epsilon));
     }

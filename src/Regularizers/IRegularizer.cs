@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Regularizers;
 
@@ -19,9 +19,9 @@ namespace LayersFramework.Regularizers;
 /// <example>
 /// <code>
 /// IRegularizer regularizer = new L2(0.01);
-/// using var scope = new DisposeScope();
+/// using var scope = torch.NewDisposeScope();
 /// var loss = dataLoss + regularizer.Compute(kernel); // 0.01 * sum(kernel^2), differentiable w.r.t. kernel
-/// loss.Backward();
+/// loss.backward();
 /// </code>
 /// </example>
 public interface IRegularizer : IConfigurable
@@ -29,7 +29,7 @@ public interface IRegularizer : IConfigurable
     /// <summary>
     /// Computes the penalty of a weight. The result is a new zero-dimensional tensor of the weight's dtype that stays
     /// in the autograd graph, so its gradient with respect to <paramref name="weight"/> can be taken. The caller owns
-    /// it: it belongs to the caller's innermost <see cref="DisposeScope"/> if one is open, and to no scope otherwise;
+    /// it: it belongs to the caller's innermost <see cref="TorchSharp.DisposeScope"/> if one is open, and to no scope otherwise;
     /// temporaries are freed before returning.
     /// </summary>
     /// <param name="weight">The weight (or layer output) penalised; it is not modified.</param>

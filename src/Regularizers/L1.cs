@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Regularizers;
 
@@ -18,7 +18,7 @@ namespace LayersFramework.Regularizers;
 /// <example>
 /// <code>
 /// var regularizer = new L1(0.01);
-/// using var w = Tensor.FromArray(new float[] { 1, -2, 3, -4 }, [2, 2]);
+/// using var w = torch.tensor(new float[] { 1, -2, 3, -4 }, [2, 2]);
 /// using var penalty = regularizer.Compute(w); // 0.01 * 10 = 0.1
 /// </code>
 /// </example>
@@ -52,8 +52,8 @@ public sealed class L1 : IRegularizer
     public Tensor Compute(Tensor weight)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        using var scope = new DisposeScope();
-        return scope.MoveToOuter(weight.Abs().Sum().Mul(Factor));
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(weight.abs().sum() * Factor);
     }
 
     /// <inheritdoc/>

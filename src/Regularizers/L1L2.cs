@@ -3,7 +3,7 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Regularizers;
 
@@ -22,7 +22,7 @@ namespace LayersFramework.Regularizers;
 /// <example>
 /// <code>
 /// var regularizer = new L1L2(l1: 0.1, l2: 0.2);
-/// using var w = Tensor.FromArray(new float[] { 1, -2, 3, -4 }, [2, 2]);
+/// using var w = torch.tensor(new float[] { 1, -2, 3, -4 }, [2, 2]);
 /// using var penalty = regularizer.Compute(w); // 0.1 * 10 + 0.2 * 30 = 7
 /// </code>
 /// </example>
@@ -62,24 +62,24 @@ public sealed class L1L2 : IRegularizer
     public Tensor Compute(Tensor weight)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
         // Keras starts from a constant 0 and adds the terms whose factor is not 0. The sum of an empty slice of the
         // weight is that 0, in the weight's dtype, and keeps even a zero penalty in the graph (gradient 0), so
-        // Backward works on it as on any other penalty, and an infinite weight does not turn it into NaN.
+        // backward() works on it as on any other penalty, and an infinite weight does not turn it into NaN.
         Tensor? penalty = null;
         if (L1Factor != 0)
         {
-            penalty = weight.Abs().Sum().Mul(L1Factor);
+            penalty = weight.abs().sum() * L1Factor;
         }
 
         if (L2Factor != 0)
         {
-            var term = weight.Square().Sum().Mul(L2Factor);
+            var term = weight.square().sum() * L2Factor;
             penalty = penalty is null ? term : penalty + term;
         }
 
-        penalty ??= weight.Flatten().Narrow(0, 0, 0).Sum();
+        penalty ??= weight.flatten().narrow(0, 0, 0).sum();
         return scope.MoveToOuter(penalty);
     }
 

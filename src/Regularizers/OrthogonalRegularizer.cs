@@ -3,7 +3,8 @@
 using System;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Regularizers;
 
@@ -30,7 +31,7 @@ namespace LayersFramework.Regularizers;
 /// <example>
 /// <code>
 /// var regularizer = new OrthogonalRegularizer(factor: 0.01, mode: "rows");
-/// using var w = Tensor.FromArray(new float[] { 3, 4, 4, 3 }, [2, 2]);
+/// using var w = torch.tensor(new float[] { 3, 4, 4, 3 }, [2, 2]);
 /// using var penalty = regularizer.Compute(w); // rows (0.6, 0.8), (0.8, 0.6): 0.01 * 0.96
 /// </code>
 /// </example>
@@ -82,24 +83,24 @@ public sealed class OrthogonalRegularizer : IRegularizer
     public Tensor Compute(Tensor weight)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        if (weight.Rank != 2)
+        if (weight.dim() != 2)
         {
             throw new ArgumentException(
-                $"Inputs to OrthogonalRegularizer must have rank 2. Received: a weight of shape {Tuples.Format(weight.Shape)} (rank {weight.Rank}); "
+                $"Inputs to OrthogonalRegularizer must have rank 2. Received: a weight of shape {Tuples.Format(weight.shape)} (rank {weight.dim()}); "
                 + "it applies to matrices such as a dense kernel, not to convolution kernels.",
                 nameof(weight));
         }
 
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var rows = Mode == "rows";
-        var squareSums = weight.Square().Sum([rows ? 1 : 0], keepDim: true);
-        var normalized = weight * squareSums.Clamp(SquareSumFloor, null).Rsqrt();
-        var transposed = normalized.Transpose(0, 1);
-        var product = rows ? normalized.Matmul(transposed) : transposed.Matmul(normalized);
-        var size = weight.Size(rows ? 0 : 1);
-        var offDiagonal = product * Tensor.Eye(size, dtype: weight.Dtype).RSub(1);
+        var squareSums = weight.square().sum(rows ? 1 : 0, keepdim: true);
+        var normalized = weight * squareSums.clamp_min(SquareSumFloor).rsqrt();
+        var transposed = normalized.transpose(0, 1);
+        var product = rows ? normalized.matmul(transposed) : transposed.matmul(normalized);
+        var size = weight.size(rows ? 0 : 1);
+        var offDiagonal = product * (1 - eye(size, dtype: weight.dtype, device: weight.device));
         var pairs = size * (size - 1.0) / 2.0;
-        return scope.MoveToOuter(offDiagonal.Abs().Sum().Mul(Factor * 0.5).Div(pairs));
+        return scope.MoveToOuter(offDiagonal.abs().sum() * (Factor * 0.5) / pairs);
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Constraints.Tests;
 
@@ -13,22 +12,22 @@ public sealed class AxisErrorTests
     [MemberData(nameof(NormConstraints))]
     public void AnAxisOutsideTheWeight_IsRejected(string name)
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.Ones([2, 3]);
-        var before = Tensor.LiveCount;
+        using var scope = NewDisposeScope();
+        var w = ones([2, 3]);
+        var before = LiveTensors.Count;
 
         ArgumentAssert.Throws<ArgumentException>(() => Create(name, 2).Apply(w), "weight", $"{name} has axis 2", "(2, 3)", "rank 2", "-2..1");
         ArgumentAssert.Throws<ArgumentException>(() => Create(name, -3).Apply(w), "weight", "axis -3", "-2..1");
         ArgumentAssert.Throws<ArgumentException>(() => CreateList(name, [0, 1, 4]).Apply(w), "weight", "axis [0, 1, 4]", "-2..1");
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, LiveTensors.Count);
     }
 
     [Theory]
     [MemberData(nameof(NormConstraints))]
     public void AnAxisNamedTwice_IsRejected(string name)
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.Ones([2, 3]);
+        using var scope = NewDisposeScope();
+        var w = ones([2, 3]);
 
         ArgumentAssert.Throws<ArgumentException>(() => CreateList(name, [0, -2]).Apply(w), "weight", "axis [0, -2]", "more than once");
     }
@@ -37,8 +36,8 @@ public sealed class AxisErrorTests
     [MemberData(nameof(NormConstraints))]
     public void AZeroDimensionalWeight_HasNoAxes(string name)
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.Scalar(3, ScalarType.Float64);
+        using var scope = NewDisposeScope();
+        var w = tensor(3.0);
 
         ArgumentAssert.Throws<ArgumentException>(() => Create(name, 0).Apply(w), "weight", "zero-dimensional");
     }

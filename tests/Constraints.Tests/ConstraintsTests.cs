@@ -4,11 +4,10 @@ using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
 
 using LayersFramework.Tests.Contracts;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Constraints.Tests;
 
-/// <summary>Names, Keras's serialized forms and round trips (reference 5.3).</summary>
+/// <summary>Names, Keras's serialized forms and round trips, as <c>keras.constraints.get</c> and <c>serialize</c> define them.</summary>
 public sealed class ConstraintsTests : ComponentFamilyContractTests<IConstraint>
 {
     private static readonly string[] KerasNames =

@@ -1,6 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
 using static LayersFramework.Constraints.Tests.NormReference;
 
 namespace LayersFramework.Constraints.Tests;
@@ -24,8 +23,8 @@ public sealed class MaxNormTests
     [Fact]
     public void Axis0_ScalesEachColumnWhoseNormExceedsTheMaximum()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Matrix, 2, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(Matrix, 2, 3);
 
         var constrained = new MaxNorm().Apply(w);
 
@@ -37,8 +36,8 @@ public sealed class MaxNormTests
     [Fact]
     public void Axis1_ScalesEachRow_AndAxisMinus1IsTheSame()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Matrix, 2, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(Matrix, 2, 3);
 
         var row0 = 2 / (Math.Sqrt(10) + Epsilon);
         var row1 = 2 / (Math.Sqrt(17) + Epsilon);
@@ -50,8 +49,8 @@ public sealed class MaxNormTests
     [Fact]
     public void AxisList_TakesOneNormOverAllListedAxes()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Matrix, 2, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(Matrix, 2, 3);
 
         var scale = 2 / (Math.Sqrt(27) + Epsilon);
         TensorAssert.Close(Matrix.Select(v => v * scale).ToArray(), [2, 3], new MaxNorm(axis: [0, 1]).Apply(w), rtol: 1e-14, atol: 0);
@@ -62,9 +61,9 @@ public sealed class MaxNormTests
     {
         // Keras layout (k, k, filters, in) = (2, 2, 3, 2), values 1..24: input channel 0 holds the odd values (norm
         // √2300 ≈ 47.96), channel 1 the even ones (norm √2600 ≈ 50.99). With max 49 only channel 1 is scaled.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var data = Enumerable.Range(1, 24).Select(v => (double)v).ToArray();
-        var w = Tensor.FromArray(data, 2, 2, 3, 2);
+        var w = tensor(data, 2, 2, 3, 2);
 
         var constrained = new MaxNorm(axis: [0, 1, 2], maxValue: 49).Apply(w);
 
@@ -77,11 +76,11 @@ public sealed class MaxNormTests
     [MemberData(nameof(KernelAxes))]
     public void AnyAxes_MatchTheElementwiseReference(int[] axes)
     {
-        using var scope = new DisposeScope();
-        using var generator = new Generator(seed: 23);
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(23);
         long[] shape = [2, 3, 4, 2];
-        var w = Tensor.Randn(shape, generator, ScalarType.Float64);
-        var data = w.ToArray<double>();
+        var w = randn(shape, ScalarType.Float64, generator: generator);
+        var data = w.data<double>().ToArray();
         var norms = Norms(data, shape, axes);
 
         var constrained = new MaxNorm(axis: axes, maxValue: 1.5).Apply(w);
@@ -92,8 +91,8 @@ public sealed class MaxNormTests
     [Fact]
     public void AnEmptyAxisList_TakesEachElementAsItsOwnSlice_AsTensorFlowDoes()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 3, -4, 1 }, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 3, -4, 1 }, [3]);
 
         var constrained = new MaxNorm(axis: [], maxValue: 2).Apply(w);
 
@@ -103,13 +102,13 @@ public sealed class MaxNormTests
     [Fact]
     public void Float32_KeepsItsDtype()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new float[] { 3, 4 }, 2, 1);
+        using var scope = NewDisposeScope();
+        var w = tensor(new float[] { 3, 4 }, 2, 1);
 
         var constrained = new MaxNorm().Apply(w);
 
-        Assert.Equal(ScalarType.Float32, constrained.Dtype);
-        TensorAssert.Close([1.2, 1.6], [2, 1], constrained.To(ScalarType.Float64), rtol: 1e-6, atol: 0);
+        Assert.Equal(ScalarType.Float32, constrained.dtype);
+        TensorAssert.Close([1.2, 1.6], [2, 1], constrained.to(ScalarType.Float64), rtol: 1e-6, atol: 0);
     }
 
     [Theory]

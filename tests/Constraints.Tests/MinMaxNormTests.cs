@@ -1,6 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
 using static LayersFramework.Constraints.Tests.NormReference;
 
 namespace LayersFramework.Constraints.Tests;
@@ -24,8 +23,8 @@ public sealed class MinMaxNormTests
     [Fact]
     public void Defaults_ShrinkNormsAbove1_AndKeepSmallerOnes()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Matrix, 2, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(Matrix, 2, 3);
 
         var constrained = new MinMaxNorm().Apply(w);
 
@@ -38,8 +37,8 @@ public sealed class MinMaxNormTests
     [Fact]
     public void Rate1_MovesEveryNormIntoTheBounds()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Matrix, 2, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(Matrix, 2, 3);
 
         var constrained = new MinMaxNorm(minValue: 1, maxValue: 2).Apply(w);
 
@@ -53,8 +52,8 @@ public sealed class MinMaxNormTests
     [Fact]
     public void RateBelow1_MovesTheNormPartOfTheWay()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Matrix, 2, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(Matrix, 2, 3);
 
         var constrained = new MinMaxNorm(minValue: 1, maxValue: 2, rate: 0.5).Apply(w);
 
@@ -69,8 +68,8 @@ public sealed class MinMaxNormTests
     [Fact]
     public void Rate0_LeavesTheNormsAlone()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Matrix, 2, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(Matrix, 2, 3);
 
         TensorAssert.Close(Matrix, [2, 3], new MinMaxNorm(minValue: 1, maxValue: 2, rate: 0).Apply(w), rtol: 1e-6, atol: 0);
     }
@@ -78,8 +77,8 @@ public sealed class MinMaxNormTests
     [Fact]
     public void AZeroSlice_StaysZero_EvenWithAPositiveMinimum()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 0, 3, 0, 4 }, 2, 2);
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 0, 3, 0, 4 }, 2, 2);
 
         var constrained = new MinMaxNorm(minValue: 1, maxValue: 2).Apply(w);
 
@@ -89,11 +88,11 @@ public sealed class MinMaxNormTests
     [Fact]
     public void TransposeKernel_Axis012_ConstrainsEachInputChannelSlice()
     {
-        using var scope = new DisposeScope();
-        using var generator = new Generator(seed: 29);
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(29);
         long[] shape = [3, 3, 4, 2];
-        var w = Tensor.Randn(shape, generator, ScalarType.Float64);
-        var data = w.ToArray<double>();
+        var w = randn(shape, ScalarType.Float64, generator: generator);
+        var data = w.data<double>().ToArray();
         var norms = Norms(data, shape, [0, 1, 2]);
 
         var constrained = new MinMaxNorm(axis: [0, 1, 2], minValue: 6.5, maxValue: 7, rate: 0.8).Apply(w);

@@ -1,10 +1,9 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Constraints.Tests;
 
-/// <summary>tf-keras's RadialConstraint, as its code behaves (reference 5.3 and 7, item 15).</summary>
+/// <summary>tf-keras's RadialConstraint, as its code (tf_keras/constraints.py) behaves, which differs from its docstring.</summary>
 public sealed class RadialConstraintTests
 {
     private const int A = 2;
@@ -16,13 +15,13 @@ public sealed class RadialConstraintTests
     [MemberData(nameof(Widths))]
     public void EverySlice_HasAConstantColumn0_AndCeilHalfWidthDistinctValues_AllFromItsDiagonal(int width)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (w, values) = Kernel(width);
 
         var constrained = new RadialConstraint().Apply(w);
 
-        Assert.Equal(w.Shape, constrained.Shape);
-        var result = constrained.ToArray<double>();
+        Assert.Equal(w.shape, constrained.shape);
+        var result = constrained.data<double>().ToArray();
         for (var i = 0; i < A; i++)
         {
             for (var j = 0; j < B; j++)
@@ -44,10 +43,10 @@ public sealed class RadialConstraintTests
     public void RingsHoldTheDiagonalValuesOfTfKerasCode(int width, int[] innerToOuterBeforeLast, int outer)
     {
         // Centre first, then each ring outwards: 3x3 v00 | v11; 4x4 v11 | v33; 5x5 v11 | v22 | v33; 6x6 v22 | v44 | v55.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (w, values) = Kernel(width);
 
-        var result = new RadialConstraint().Apply(w).ToArray<double>();
+        var result = new RadialConstraint().Apply(w).data<double>().ToArray();
 
         int[] sources = [.. innerToOuterBeforeLast, outer];
         var centreLevel = (width - 1) / 2;
@@ -72,8 +71,8 @@ public sealed class RadialConstraintTests
     [Fact]
     public void FourByFour_CentreIsV11_OuterRingIsV33_TheReverseOfTheDocstring()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.Arange(16, ScalarType.Float64).Reshape(4, 4, 1, 1);
+        using var scope = NewDisposeScope();
+        var w = arange(16, ScalarType.Float64).reshape(4, 4, 1, 1);
 
         var constrained = new RadialConstraint().Apply(w);
 
@@ -93,8 +92,8 @@ public sealed class RadialConstraintTests
     [Fact]
     public void TwoByTwo_TakesW00Everywhere()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 7, 1, 2, 3 }, 2, 2, 1, 1);
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 7, 1, 2, 3 }, 2, 2, 1, 1);
 
         TensorAssert.Close([7, 7, 7, 7], [2, 2, 1, 1], new RadialConstraint().Apply(w), rtol: 0, atol: 0);
     }
@@ -102,14 +101,14 @@ public sealed class RadialConstraintTests
     [Fact]
     public void Apply_ReturnsANewContiguousTensor_AndLeavesTheWeightAlone()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (w, values) = Kernel(4);
 
         var constrained = new RadialConstraint().Apply(w);
 
         Assert.NotSame(w, constrained);
-        Assert.True(constrained.IsContiguous());
-        Assert.Equal(values, w.ToArray<double>());
+        Assert.True(constrained.is_contiguous());
+        Assert.Equal(values, w.data<double>().ToArray());
     }
 
     [Theory]
@@ -118,12 +117,12 @@ public sealed class RadialConstraintTests
     [InlineData(new long[] { 3, 3, 3, 2, 2 }, "(3, 3, 3, 2, 2)")]
     public void Apply_RejectsWeightsNotOfRank4(long[] shape, string shapeText)
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.Ones(shape);
-        var before = Tensor.LiveCount;
+        using var scope = NewDisposeScope();
+        var w = ones(shape);
+        var before = LiveTensors.Count;
 
         ArgumentAssert.Throws<ArgumentException>(() => new RadialConstraint().Apply(w), "weight", "The weight tensor must have rank 4", shapeText);
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, LiveTensors.Count);
     }
 
     [Theory]
@@ -131,8 +130,8 @@ public sealed class RadialConstraintTests
     [InlineData(new long[] { 1, 1, 2, 2 }, "(1, 1, 2, 2)")]
     public void Apply_RejectsKernelsThatAreNotSquareOrAreSmallerThan2(long[] shape, string shapeText)
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.Ones(shape);
+        using var scope = NewDisposeScope();
+        var w = ones(shape);
 
         ArgumentAssert.Throws<ArgumentException>(() => new RadialConstraint().Apply(w), "weight", "square kernels of 2 × 2 or more", shapeText);
     }
@@ -141,7 +140,7 @@ public sealed class RadialConstraintTests
     private static (Tensor Weight, double[] Values) Kernel(int width)
     {
         var values = Enumerable.Range(0, width * width * A * B).Select(v => (double)v).ToArray();
-        return (Tensor.FromArray(values, width, width, A, B), values);
+        return (tensor(values, width, width, A, B), values);
     }
 
     private static int Index(int width, int r, int c, int i, int j) => (((((r * width) + c) * A) + i) * B) + j;

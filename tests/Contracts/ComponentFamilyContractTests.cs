@@ -2,7 +2,7 @@
 
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch.Tests.Support;
+using LayersFramework.Tests.Shared;
 
 namespace LayersFramework.Tests.Contracts;
 

@@ -3,11 +3,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Regularizers.Tests;
 
-/// <summary>Keras 3's <c>validate_float_arg</c>: every factor must be a finite number, 0 or more (reference 5.2).</summary>
+/// <summary>Keras 3's <c>validate_float_arg</c> (keras/src/regularizers/regularizers.py): every factor must be a finite number, 0 or more.</summary>
 public sealed class FactorValidationTests
 {
     private static readonly double[] BadValues = [-1, -1e-9, double.NaN, double.PositiveInfinity, double.NegativeInfinity];

@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Text.Json.Nodes;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Regularizers.Tests;
 
@@ -18,48 +17,48 @@ public sealed class L1Tests
     [Fact]
     public void Compute_IsTheFactorTimesTheSumOfAbsoluteValues()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new float[] { 1, -2, 3, -4 }, 2, 2);
+        using var scope = NewDisposeScope();
+        var w = tensor(new float[] { 1, -2, 3, -4 }, 2, 2);
 
         var penalty = new L1().Compute(w);
 
-        Assert.Empty(penalty.Shape);
-        Assert.Equal(ScalarType.Float32, penalty.Dtype);
-        Assert.Equal(0.1, penalty.Item(), 1e-7);
-        Assert.Equal(5.0, new L1(0.5).Compute(w).Item(), 1e-6);
-        Assert.Equal(0.0, new L1(0).Compute(w).Item());
+        Assert.Empty(penalty.shape);
+        Assert.Equal(ScalarType.Float32, penalty.dtype);
+        Assert.Equal(0.1, penalty.item<float>(), 1e-7);
+        Assert.Equal(5.0, new L1(0.5).Compute(w).item<float>(), 1e-6);
+        Assert.Equal(0.0, new L1(0).Compute(w).item<float>());
     }
 
     [Fact]
     public void Compute_InFloat64_IsExact()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 0.5, -1.5, 2, -0.25, 0, 3 }, 3, 2);
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 0.5, -1.5, 2, -0.25, 0, 3 }, 3, 2);
 
         var penalty = new L1(0.25).Compute(w);
 
-        Assert.Equal(ScalarType.Float64, penalty.Dtype);
-        Assert.Equal(0.25 * 7.25, penalty.Item());
+        Assert.Equal(ScalarType.Float64, penalty.dtype);
+        Assert.Equal(0.25 * 7.25, penalty.item<double>());
     }
 
     [Fact]
     public void Gradient_IsTheFactorTimesTheSign()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 1, -2, 3, -4 }, 2, 2).WithRequiresGrad();
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 1, -2, 3, -4 }, 2, 2).requires_grad_();
 
         var penalty = new L1(0.3).Compute(w);
-        Assert.True(penalty.RequiresGrad);
-        penalty.Backward();
+        Assert.True(penalty.requires_grad);
+        penalty.backward();
 
-        TensorAssert.Close([0.3, -0.3, 0.3, -0.3], [2, 2], w.Grad()!, rtol: 1e-15, atol: 0);
+        TensorAssert.Close([0.3, -0.3, 0.3, -0.3], [2, 2], w.grad!, rtol: 1e-15, atol: 0);
     }
 
     [Fact]
     public void Gradient_MatchesFiniteDifferences()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 0.5, -1.2, 0.3, -0.7, 0.9, 1.4 }, 2, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 0.5, -1.2, 0.3, -0.7, 0.9, 1.4 }, 2, 3);
         GradientCheck.AssertGradientsMatch(x => new L1(0.3).Compute(x[0]), [w]);
     }
 

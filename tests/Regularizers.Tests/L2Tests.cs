@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Text.Json.Nodes;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Regularizers.Tests;
 
@@ -18,40 +17,40 @@ public sealed class L2Tests
     [Fact]
     public void Compute_IsTheFactorTimesTheSumOfSquares()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new float[] { 1, -2, 3, -4 }, 2, 2);
+        using var scope = NewDisposeScope();
+        var w = tensor(new float[] { 1, -2, 3, -4 }, 2, 2);
 
         var penalty = new L2().Compute(w);
 
-        Assert.Empty(penalty.Shape);
-        Assert.Equal(ScalarType.Float32, penalty.Dtype);
-        Assert.Equal(0.3, penalty.Item(), 1e-7);
+        Assert.Empty(penalty.shape);
+        Assert.Equal(ScalarType.Float32, penalty.dtype);
+        Assert.Equal(0.3, penalty.item<float>(), 1e-7);
     }
 
     [Fact]
     public void Compute_MatchesKerasDocstringExample()
     {
         // Keras: L2(2.)(ops.ones((5, 5))) == 50.0.
-        using var scope = new DisposeScope();
-        Assert.Equal(50.0, new L2(2).Compute(Tensor.Ones([5, 5])).Item());
+        using var scope = NewDisposeScope();
+        Assert.Equal(50.0, new L2(2).Compute(ones([5, 5])).item<float>());
     }
 
     [Fact]
     public void Gradient_IsTwiceTheFactorTimesTheWeight()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 1, -2, 3, -4 }, 2, 2).WithRequiresGrad();
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 1, -2, 3, -4 }, 2, 2).requires_grad_();
 
-        new L2(0.25).Compute(w).Backward();
+        new L2(0.25).Compute(w).backward();
 
-        TensorAssert.Close([0.5, -1, 1.5, -2], [2, 2], w.Grad()!, rtol: 1e-15, atol: 0);
+        TensorAssert.Close([0.5, -1, 1.5, -2], [2, 2], w.grad!, rtol: 1e-15, atol: 0);
     }
 
     [Fact]
     public void Gradient_MatchesFiniteDifferences()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 0.5, -1.2, 0.3, -0.7, 0.9, 1.4 }, 3, 2);
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 0.5, -1.2, 0.3, -0.7, 0.9, 1.4 }, 3, 2);
         GradientCheck.AssertGradientsMatch(x => new L2(0.7).Compute(x[0]), [w]);
     }
 

@@ -14,17 +14,17 @@ public sealed class LeakTests
         var regularizer = RegularizerRegistry.Get(new System.Text.Json.Nodes.JsonObject { ["class_name"] = name, ["config"] = Config(name) })!;
         var baseline = Baseline();
 
-        using (var w = Tensor.FromArray(new float[] { 1, -2, 3, -4, 5, -6 }, 2, 3).WithRequiresGrad())
+        using (var w = tensor(new float[] { 1, -2, 3, -4, 5, -6 }, 2, 3).requires_grad_())
         {
             var penalty = regularizer.Compute(w);
-            Assert.Equal(baseline + 2, Tensor.LiveCount);
-            Assert.Null(penalty.OwningScope);
-            penalty.Backward();
-            w.Grad()!.Dispose();
+            Assert.Equal(baseline + 2, LiveTensors.Count);
+            Assert.False(penalty.IsInvalid); // no scope of Compute's took it with it: the caller owns it
+            penalty.backward();
+            w.grad!.Dispose();
             penalty.Dispose();
         }
 
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 
     [Theory]
@@ -34,37 +34,60 @@ public sealed class LeakTests
         var regularizer = RegularizerRegistry.Get(new System.Text.Json.Nodes.JsonObject { ["class_name"] = name, ["config"] = Config(name) })!;
         var baseline = Baseline();
 
-        using (var scope = new DisposeScope())
+        using (var scope = NewDisposeScope())
         {
-            var w = Tensor.FromArray(new float[] { 1, -2, 3, -4, 5, -6 }, 2, 3);
+            var w = tensor(new float[] { 1, -2, 3, -4, 5, -6 }, 2, 3);
             var penalty = regularizer.Compute(w);
-            Assert.Same(scope, penalty.OwningScope);
-            Assert.Equal(2, scope.Count);
-            Assert.Equal(baseline + 2, Tensor.LiveCount);
+            Assert.True(scope.Contains(penalty));
+            Assert.Equal(2, scope.DisposablesCount);
+            Assert.Equal(baseline + 2, LiveTensors.Count);
         }
 
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllNames))]
+    public void Compute_OnAParameter_FillsItsGradOnBackward_AndLeavesNothingBehind(string name)
+    {
+        // A layer's weights are Parameters: the penalty of one backpropagates into its grad like any other loss term.
+        var regularizer = RegularizerRegistry.Get(new System.Text.Json.Nodes.JsonObject { ["class_name"] = name, ["config"] = Config(name) })!;
+        using var kernel = nn.Parameter(tensor(new float[] { 1, -2, 3, -4, 5, -6 }, 2, 3));
+        var baseline = Baseline();
+
+        using (NewDisposeScope())
+        {
+            var plain = kernel.detach().clone().requires_grad_();
+            regularizer.Compute(plain).backward();
+
+            regularizer.Compute(kernel).backward();
+
+            Assert.True(kernel.is_leaf);
+            TensorAssert.Close(TensorAssert.Values(plain.grad!), [2, 3], kernel.grad!, rtol: 0, atol: 0);
+        }
+
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 
     [Fact]
     public void ManyComputations_InScopes_DoNotLeak()
     {
         var regularizers = new IRegularizer[] { new L1(), new L2(), new L1L2(0.1, 0.1), new L1L2(), new OrthogonalRegularizer(mode: "columns") };
-        using var w = Tensor.FromArray(new float[] { 1, -2, 3, -4, 5, -6 }, 2, 3).WithRequiresGrad();
+        using var w = tensor(new float[] { 1, -2, 3, -4, 5, -6 }, 2, 3).requires_grad_();
         var baseline = Baseline();
 
         for (var step = 0; step < 200; step++)
         {
-            using var scope = new DisposeScope();
+            using var scope = NewDisposeScope();
             foreach (var regularizer in regularizers)
             {
-                regularizer.Compute(w).Backward();
+                regularizer.Compute(w).backward();
             }
 
-            w.ZeroGrad();
+            w.grad = null;
         }
 
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 
     /// <summary>Non-default factors, so every term of every regularizer runs.</summary>
@@ -74,12 +97,15 @@ public sealed class LeakTests
         _ => [],
     };
 
-    /// <summary>Frees tensors other tests left to the garbage collector, so that they cannot change the count mid-test.</summary>
+    /// <summary>
+    /// This thread's live-tensor count, after freeing what other tests left to the garbage collector. The count is per
+    /// thread (<see cref="LiveTensors"/>) and finalizers run on their own thread, so they cannot change it mid-test.
+    /// </summary>
     private static long Baseline()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return Tensor.LiveCount;
+        return LiveTensors.Count;
     }
 }

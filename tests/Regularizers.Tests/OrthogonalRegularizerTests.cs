@@ -1,6 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Regularizers.Tests;
 
@@ -27,31 +26,31 @@ public sealed class OrthogonalRegularizerTests
     [Fact]
     public void Rows_IsTheFactorTimesTheMeanAbsoluteCosineBetweenRows()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Hand, 3, 2);
+        using var scope = NewDisposeScope();
+        var w = tensor(Hand, 3, 2);
 
-        Assert.Equal(RowsMean, new OrthogonalRegularizer(1).Compute(w).Item(), 1e-14);
-        Assert.Equal(0.01 * RowsMean, new OrthogonalRegularizer().Compute(w).Item(), 1e-15);
+        Assert.Equal(RowsMean, new OrthogonalRegularizer(1).Compute(w).item<double>(), 1e-14);
+        Assert.Equal(0.01 * RowsMean, new OrthogonalRegularizer().Compute(w).item<double>(), 1e-15);
     }
 
     [Fact]
     public void Columns_IsTheFactorTimesTheMeanAbsoluteCosineBetweenColumns()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Hand, 3, 2);
+        using var scope = NewDisposeScope();
+        var w = tensor(Hand, 3, 2);
 
-        Assert.Equal(2 * ColumnsMean, new OrthogonalRegularizer(2, "columns").Compute(w).Item(), 1e-14);
+        Assert.Equal(2 * ColumnsMean, new OrthogonalRegularizer(2, "columns").Compute(w).item<double>(), 1e-14);
     }
 
     [Fact]
     public void Columns_OfAMatrix_EqualRows_OfItsTranspose()
     {
-        using var scope = new DisposeScope();
-        using var generator = new Generator(seed: 5);
-        var w = Tensor.Randn([4, 6], generator, ScalarType.Float64);
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(5);
+        var w = randn([4, 6], ScalarType.Float64, generator: generator);
 
-        var columns = new OrthogonalRegularizer(0.5, "columns").Compute(w).Item();
-        var rows = new OrthogonalRegularizer(0.5, "rows").Compute(w.Transpose(0, 1)).Item();
+        var columns = new OrthogonalRegularizer(0.5, "columns").Compute(w).item<double>();
+        var rows = new OrthogonalRegularizer(0.5, "rows").Compute(w.transpose(0, 1)).item<double>();
 
         Assert.Equal(rows, columns, 1e-14);
     }
@@ -59,49 +58,49 @@ public sealed class OrthogonalRegularizerTests
     [Fact]
     public void Float32_GivesTheSameValue()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(Hand.Select(v => (float)v).ToArray(), 3, 2);
+        using var scope = NewDisposeScope();
+        var w = tensor(Hand.Select(v => (float)v).ToArray(), 3, 2);
 
         var penalty = new OrthogonalRegularizer(1).Compute(w);
 
-        Assert.Equal(ScalarType.Float32, penalty.Dtype);
-        Assert.Empty(penalty.Shape);
-        Assert.Equal(RowsMean, penalty.Item(), 1e-6);
+        Assert.Equal(ScalarType.Float32, penalty.dtype);
+        Assert.Empty(penalty.shape);
+        Assert.Equal(RowsMean, penalty.item<float>(), 1e-6);
     }
 
     [Fact]
     public void OrthogonalRows_AndScaledRows_GiveZero_AndScaleDoesNotMatter()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var regularizer = new OrthogonalRegularizer(1);
-        var scaledIdentity = Tensor.Eye(3, dtype: ScalarType.Float64) * 7;
-        var w = Tensor.FromArray(Hand, 3, 2);
+        var scaledIdentity = eye(3, dtype: ScalarType.Float64) * 7;
+        var w = tensor(Hand, 3, 2);
 
-        Assert.Equal(0.0, regularizer.Compute(scaledIdentity).Item());
-        Assert.Equal(regularizer.Compute(w).Item(), regularizer.Compute(w * 5).Item(), 1e-14);
+        Assert.Equal(0.0, regularizer.Compute(scaledIdentity).item<double>());
+        Assert.Equal(regularizer.Compute(w).item<double>(), regularizer.Compute(w * 5).item<double>(), 1e-14);
     }
 
     [Fact]
     public void AZeroRow_CountsAsOrthogonal_WithoutNaNInValueOrGradient()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 0, 0, 1, 0, 0, 1 }, 3, 2).WithRequiresGrad();
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 0, 0, 1, 0, 0, 1 }, 3, 2).requires_grad_();
 
         var penalty = new OrthogonalRegularizer(1).Compute(w);
-        penalty.Backward();
+        penalty.backward();
 
-        Assert.Equal(0.0, penalty.Item());
-        Assert.All(w.Grad()!.ToArray<double>(), g => Assert.True(double.IsFinite(g)));
+        Assert.Equal(0.0, penalty.item<double>());
+        Assert.All(w.grad!.data<double>().ToArray(), g => Assert.True(double.IsFinite(g)));
     }
 
     [Fact]
     public void ASingleRow_HasNoPairs_AndGivesNaN_AsInKeras()
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.FromArray(new double[] { 1, 2, 3 }, 1, 3);
+        using var scope = NewDisposeScope();
+        var w = tensor(new double[] { 1, 2, 3 }, 1, 3);
 
-        Assert.True(double.IsNaN(new OrthogonalRegularizer().Compute(w).Item()));
-        Assert.False(double.IsNaN(new OrthogonalRegularizer(mode: "columns").Compute(w).Item()));
+        Assert.True(double.IsNaN(new OrthogonalRegularizer().Compute(w).item<double>()));
+        Assert.False(double.IsNaN(new OrthogonalRegularizer(mode: "columns").Compute(w).item<double>()));
     }
 
     [Theory]
@@ -111,9 +110,9 @@ public sealed class OrthogonalRegularizerTests
     [InlineData("columns", 2, 5)]
     public void Gradient_MatchesFiniteDifferences(string mode, long rows, long columns)
     {
-        using var scope = new DisposeScope();
-        using var generator = new Generator(seed: 17);
-        var w = Tensor.Randn([rows, columns], generator, ScalarType.Float64);
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(17);
+        var w = randn([rows, columns], ScalarType.Float64, generator: generator);
         GradientCheck.AssertGradientsMatch(x => new OrthogonalRegularizer(0.3, mode).Compute(x[0]), [w]);
     }
 
@@ -124,13 +123,13 @@ public sealed class OrthogonalRegularizerTests
     [InlineData(new long[0], "()", "rank 0")]
     public void Compute_RejectsInputsNotOfRank2(long[] shape, string shapeText, string rankText)
     {
-        using var scope = new DisposeScope();
-        var w = Tensor.Ones(shape);
-        var before = Tensor.LiveCount;
+        using var scope = NewDisposeScope();
+        var w = ones(shape);
+        var before = LiveTensors.Count;
 
         ArgumentAssert.Throws<ArgumentException>(
             () => new OrthogonalRegularizer().Compute(w), "weight", "Inputs to OrthogonalRegularizer must have rank 2", shapeText, rankText);
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, LiveTensors.Count);
     }
 
     [Theory]

@@ -4,11 +4,10 @@ using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
 
 using LayersFramework.Tests.Contracts;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Regularizers.Tests;
 
-/// <summary>Names, Keras's serialized forms and round trips (reference 5.2 and 7, item 12).</summary>
+/// <summary>Names, Keras's serialized forms and round trips, as <c>keras.regularizers.get</c> and <c>serialize</c> define them.</summary>
 public sealed class RegularizersTests : ComponentFamilyContractTests<IRegularizer>
 {
     private static readonly string[] KerasNames =
