@@ -4,7 +4,8 @@ using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -85,9 +86,9 @@ public sealed class BilinearUpsampling : IInitializer
             }
         }
 
-        using var scope = new DisposeScope();
-        var result = Tensor.FromArray(values, shape);
-        return scope.MoveToOuter(result.To(dtype));
+        using var scope = NewDisposeScope();
+        var result = tensor(values, shape, ScalarType.Float64);
+        return scope.MoveToOuter(result.to(dtype));
     }
 
     /// <inheritdoc/>

@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -30,7 +30,7 @@ public sealed class Constant : IInitializer
     public Tensor Initialize(long[] shape, ScalarType dtype = ScalarType.Float32)
     {
         InitializerArguments.CheckShape(shape);
-        return Tensor.Full(shape, Value, dtype);
+        return full(shape, Value, dtype);
     }
 
     /// <inheritdoc/>

@@ -6,7 +6,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -134,16 +135,17 @@ public sealed class ICNR : IInitializer
         withRepeatAxes.AddRange([shape[^2], shape[^1]]);
         expanded.AddRange([shape[^2], shape[^1]]);
 
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
         // Disposing the sub-kernel is safe whether or not the base left it in this scope.
         using var sub = Initializer.Initialize(subShape, dtype);
 
         // (m_1, 1, m_2, 1, ..., F, C) broadcast to (m_1, s_1, m_2, s_2, ..., F, C): index m·s + r reads sub[m].
         // The reshape can stay a view with zero strides (when m_i = 1) or alias the sub-kernel (when every s_i = 1);
-        // the clone gives the caller dense storage of its own, safe to update in place.
-        var repeated = sub.Reshape([.. withRepeatAxes]).Expand([.. expanded]).Reshape(shape);
-        return scope.MoveToOuter(repeated.Clone(MemoryFormat.Contiguous));
+        // the clone gives the caller storage of its own, safe to update in place, and contiguous() makes it dense
+        // row-major whatever strides the base initializer's tensor had (a no-op alias when the clone already is).
+        var repeated = sub.reshape([.. withRepeatAxes]).expand([.. expanded]).reshape(shape);
+        return scope.MoveToOuter(repeated.clone().contiguous());
     }
 
     /// <inheritdoc/>

@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Configuration;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -24,9 +24,9 @@ namespace LayersFramework.Initializers;
 public interface IInitializer : IConfigurable
 {
     /// <summary>
-    /// Creates a new tensor of initial values. The caller owns it: it belongs to the caller's innermost
-    /// <see cref="DisposeScope"/> if one is open, and to no scope otherwise; temporaries are freed before returning.
-    /// The result does not require gradients.
+    /// Creates a new tensor of initial values. The caller owns it as any TorchSharp op result: it belongs to the
+    /// caller's innermost dispose scope (<c>torch.NewDisposeScope()</c>) if one is open, and to no scope otherwise;
+    /// temporaries are freed before returning. The result does not require gradients.
     /// </summary>
     /// <param name="shape">The weight's shape, in Keras's layout; every size 0 or more.</param>
     /// <param name="dtype">The element type; float32 unless given. Random initializers need a floating-point type.</param>

@@ -2,7 +2,8 @@
 
 using System;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -47,9 +48,9 @@ public sealed class Identity : IInitializer
                 nameof(shape));
         }
 
-        using var scope = new DisposeScope();
-        var scaled = Tensor.Eye(shape[0], shape[1], ScalarType.Float64).Mul(Gain);
-        return scope.MoveToOuter(scaled.To(dtype));
+        using var scope = NewDisposeScope();
+        var scaled = eye(shape[0], shape[1], ScalarType.Float64) * Gain;
+        return scope.MoveToOuter(scaled.to(dtype));
     }
 
     /// <inheritdoc/>

@@ -2,7 +2,8 @@
 
 using System;
 using System.Globalization;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 

@@ -2,7 +2,8 @@
 
 using System;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -59,13 +60,13 @@ public sealed class Orthogonal : RandomInitializer
         var cols = shape[^1];
         if (rows == 0 || cols == 0)
         {
-            return Tensor.Zeros(shape, dtype);
+            return zeros(shape, dtype);
         }
 
-        var random = Tensor.Normal([Math.Max(rows, cols), Math.Min(rows, cols)], 0.0, 1.0, generator, dtype);
-        var (q, r) = Linalg.Qr(random);
-        var uniform = q.Mul(r.Diagonal().Sign());
-        var oriented = rows < cols ? uniform.Transpose(0, 1) : uniform;
-        return oriented.Reshape(shape).Mul(Gain);
+        var random = empty([Math.Max(rows, cols), Math.Min(rows, cols)], dtype).normal_(0.0, 1.0, generator);
+        var (q, r) = linalg.qr(random);
+        var uniform = q * r.diagonal().sign();
+        var oriented = rows < cols ? uniform.transpose(0, 1) : uniform;
+        return oriented.reshape(shape) * Gain;
     }
 }

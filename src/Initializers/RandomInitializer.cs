@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -12,9 +12,9 @@ namespace LayersFramework.Initializers;
 /// <remarks>
 /// <para>
 /// Seeds follow Keras 3: an initializer seeded with an integer returns the same values on every call (each call
-/// draws from a fresh <see cref="Generator"/> seeded with it), so two layers built from one seeded instance get
+/// draws from a fresh <c>torch.Generator</c> seeded with it), so two layers built from one seeded instance get
 /// equal weights. An unseeded initializer draws from libtorch's default generator, which
-/// <see cref="TorchRuntime.ManualSeed"/> makes reproducible; successive calls then give different values.
+/// <c>TorchRuntime.ManualSeed</c> (or <c>torch.manual_seed</c>) makes reproducible; successive calls then give different values.
 /// A seeded call does not advance the default generator. Seeds are used as their 64-bit pattern (a negative seed
 /// is a large unsigned one). Random streams are libtorch's: the same seed gives other numbers than in Keras.
 /// </para>
@@ -43,13 +43,13 @@ public abstract class RandomInitializer : IInitializer
     {
         InitializerArguments.CheckShape(shape);
         InitializerArguments.CheckFloating(dtype, GetType().Name);
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = Seed is { } seed ? new Generator(unchecked((ulong)seed)) : null;
         var sampleType = dtype is ScalarType.Float16 or ScalarType.BFloat16 ? ScalarType.Float32 : dtype;
         var result = Sample((long[])shape.Clone(), sampleType, generator);
-        if (result.Dtype != dtype)
+        if (result.dtype != dtype)
         {
-            result = result.To(dtype);
+            result = result.to(dtype);
         }
 
         return scope.MoveToOuter(result);
@@ -59,8 +59,8 @@ public abstract class RandomInitializer : IInitializer
     public abstract JsonObject GetConfig();
 
     /// <summary>
-    /// Draws the values. Runs inside a <see cref="DisposeScope"/> that <see cref="Initialize"/> opened: create the
-    /// result and any temporaries without disposing them, and return a tensor created in this call.
+    /// Draws the values. Runs inside a dispose scope that <see cref="Initialize"/> opened: create the result and any
+    /// temporaries without disposing them, and return a tensor created in this call.
     /// </summary>
     /// <param name="shape">The shape, already checked (a copy the method may keep).</param>
     /// <param name="dtype">Float32 or Float64; half-precision requests are sampled in float32 and rounded afterwards.</param>

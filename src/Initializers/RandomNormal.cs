@@ -2,7 +2,7 @@
 
 using System;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -43,5 +43,5 @@ public sealed class RandomNormal : RandomInitializer
 
     /// <inheritdoc/>
     protected override Tensor Sample(long[] shape, ScalarType dtype, Generator? generator) =>
-        Tensor.Normal(shape, Mean, Stddev, generator, dtype);
+        empty(shape, dtype).normal_(Mean, Stddev, generator);
 }

@@ -2,7 +2,7 @@
 
 using System;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -51,5 +51,5 @@ public sealed class RandomUniform : RandomInitializer
 
     /// <inheritdoc/>
     protected override Tensor Sample(long[] shape, ScalarType dtype, Generator? generator) =>
-        Tensor.Uniform(shape, Minval, Maxval, generator, dtype);
+        empty(shape, dtype).uniform_(Minval, Maxval, generator);
 }

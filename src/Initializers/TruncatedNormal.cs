@@ -2,7 +2,7 @@
 
 using System;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -11,7 +11,7 @@ namespace LayersFramework.Initializers;
 /// deviations of the mean (Keras's <c>TruncatedNormal</c>, name "truncated_normal").
 /// </summary>
 /// <remarks>
-/// Keras re-draws values outside the bounds; <see cref="Tensor.TruncatedNormal"/> samples the same truncated
+/// Keras re-draws values outside the bounds; this class samples the same truncated
 /// distribution exactly by inverting its CDF. The standard deviation of the values is therefore about
 /// 0.8796·<see cref="Stddev"/>, as in Keras (<see cref="VarianceScaling"/> corrects for it; this class does not).
 /// Config: <c>{"seed", "mean", "stddev"}</c>. Seeds: see <see cref="RandomInitializer"/>.
@@ -48,5 +48,5 @@ public sealed class TruncatedNormal : RandomInitializer
 
     /// <inheritdoc/>
     protected override Tensor Sample(long[] shape, ScalarType dtype, Generator? generator) =>
-        Tensor.TruncatedNormal(shape, Mean, Stddev, generator, dtype);
+        TruncatedNormalSampler.Sample(shape, Mean, Stddev, generator, dtype);
 }

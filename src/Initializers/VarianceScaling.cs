@@ -2,7 +2,7 @@
 
 using System;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -117,9 +117,9 @@ public class VarianceScaling : RandomInitializer
         var variance = Scale / Math.Max(1.0, n);
         return Distribution switch
         {
-            "truncated_normal" => Tensor.TruncatedNormal(shape, 0.0, Math.Sqrt(variance) / TruncatedNormalCorrection, generator, dtype),
-            "untruncated_normal" => Tensor.Normal(shape, 0.0, Math.Sqrt(variance), generator, dtype),
-            _ => Tensor.Uniform(shape, -Math.Sqrt(3.0 * variance), Math.Sqrt(3.0 * variance), generator, dtype),
+            "truncated_normal" => TruncatedNormalSampler.Sample(shape, 0.0, Math.Sqrt(variance) / TruncatedNormalCorrection, generator, dtype),
+            "untruncated_normal" => empty(shape, dtype).normal_(0.0, Math.Sqrt(variance), generator),
+            _ => empty(shape, dtype).uniform_(-Math.Sqrt(3.0 * variance), Math.Sqrt(3.0 * variance), generator),
         };
     }
 }

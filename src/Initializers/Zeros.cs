@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Initializers;
 
@@ -20,7 +20,7 @@ public sealed class Zeros : IInitializer
     public Tensor Initialize(long[] shape, ScalarType dtype = ScalarType.Float32)
     {
         InitializerArguments.CheckShape(shape);
-        return Tensor.Zeros(shape, dtype);
+        return zeros(shape, dtype);
     }
 
     /// <inheritdoc/>

@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Initializers.Tests.Support;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Initializers.Tests;
 
@@ -101,9 +100,9 @@ public sealed class ArgumentTests
     [Fact]
     public void RandomUniform_EqualBounds_GiveThatValue()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        Assert.All(new RandomUniform(0.5, 0.5, seed: 1).Initialize([10]).ToArray<float>(), v => Assert.Equal(0.5f, v));
+        Assert.All(TensorAssert.Values(new RandomUniform(0.5, 0.5, seed: 1).Initialize([10])), v => Assert.Equal(0.5f, v));
     }
 
     [Fact]
@@ -143,32 +142,32 @@ public sealed class ArgumentTests
     [MemberData(nameof(Names))]
     public void Initialize_EmptyShapes_GiveEmptyTensors(string name)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var shape = InitializerCases.ShapeOf(name).ToArray();
         shape[0] = 0;
 
         var result = InitializerCases.Create(name).Initialize(shape);
 
-        Assert.Equal(shape, result.Shape);
-        Assert.Equal(0, result.NumElements);
+        Assert.Equal(shape, result.shape);
+        Assert.Equal(0, result.numel());
     }
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Initialize_GivesEveryFloatingType(string name)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var initializer = InitializerCases.Create(name);
         var shape = InitializerCases.ShapeOf(name);
-        var reference = initializer.Initialize(shape, ScalarType.Float64).ToArray<double>();
+        var reference = TensorAssert.Values(initializer.Initialize(shape, ScalarType.Float64));
 
         foreach (var dtype in FloatingTypes)
         {
             var result = initializer.Initialize(shape, dtype);
 
-            Assert.Equal(dtype, result.Dtype);
-            Assert.Equal(shape, result.Shape);
-            var values = result.ToArray<double>();
+            Assert.Equal(dtype, result.dtype);
+            Assert.Equal(shape, result.shape);
+            var values = TensorAssert.Values(result);
             Assert.All(values, v => Assert.True(double.IsFinite(v)));
 
             // Seeded float32 and float64 draws of the same seed sample the same distribution but other numbers
@@ -193,23 +192,23 @@ public sealed class ArgumentTests
     [Fact]
     public void DeterministicInitializers_AcceptIntegerTypes()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        Assert.Equal(new long[] { 0, 0 }, new Zeros().Initialize([2], ScalarType.Int64).ToArray<long>());
-        Assert.Equal(new long[] { 1, 1 }, new Ones().Initialize([2], ScalarType.Int64).ToArray<long>());
-        Assert.Equal(new long[] { 7, 7 }, new Constant(7).Initialize([2], ScalarType.Int64).ToArray<long>());
-        Assert.Equal(new long[] { 3, 0, 0, 3 }, new Identity(3).Initialize([2, 2], ScalarType.Int64).ToArray<long>());
+        Assert.Equal(new long[] { 0, 0 }, new Zeros().Initialize([2], ScalarType.Int64).data<long>().ToArray());
+        Assert.Equal(new long[] { 1, 1 }, new Ones().Initialize([2], ScalarType.Int64).data<long>().ToArray());
+        Assert.Equal(new long[] { 7, 7 }, new Constant(7).Initialize([2], ScalarType.Int64).data<long>().ToArray());
+        Assert.Equal(new long[] { 3, 0, 0, 3 }, new Identity(3).Initialize([2, 2], ScalarType.Int64).data<long>().ToArray());
     }
 
     [Fact]
     public void Initialize_DoesNotKeepOrChangeTheShapeArgument()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         long[] shape = [3, 4];
 
         var result = new Orthogonal(seed: 1).Initialize(shape);
         shape[0] = 9;
 
-        Assert.Equal(new long[] { 3, 4 }, result.Shape);
+        Assert.Equal(new long[] { 3, 4 }, result.shape);
     }
 }

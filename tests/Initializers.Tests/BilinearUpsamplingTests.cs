@@ -17,9 +17,9 @@ public sealed class BilinearUpsamplingTests
     [InlineData(5, new[] { 1 / 3.0, 2 / 3.0, 1.0, 2 / 3.0, 1 / 3.0 })]
     public void Taps_FollowTheFcnFormula(int size, double[] taps)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var kernel = new BilinearUpsampling().Initialize([size, 1, 1], ScalarType.Float64).ToArray<double>();
+        var kernel = TensorAssert.Values(new BilinearUpsampling().Initialize([size, 1, 1], ScalarType.Float64));
 
         Assert.Equal(taps.Length, kernel.Length);
         for (var i = 0; i < taps.Length; i++)
@@ -31,11 +31,11 @@ public sealed class BilinearUpsamplingTests
     [Fact]
     public void Kernel2D_IsTheOuterProductOfTaps_OnTheChannelDiagonal_AndZeroElsewhere()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         double[] taps = [0.25, 0.75, 0.75, 0.25];
         const int Channels = 3;
 
-        var kernel = new BilinearUpsampling().Initialize([4, 4, Channels, Channels], ScalarType.Float64).ToArray<double>();
+        var kernel = TensorAssert.Values(new BilinearUpsampling().Initialize([4, 4, Channels, Channels], ScalarType.Float64));
 
         for (var i = 0; i < 4; i++)
         {
@@ -56,9 +56,9 @@ public sealed class BilinearUpsamplingTests
     [Fact]
     public void Kernel3D_MultipliesTheTapsOfEachDimension()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        var kernel = new BilinearUpsampling().Initialize([3, 4, 2, 1, 1], ScalarType.Float64).ToArray<double>();
+        var kernel = TensorAssert.Values(new BilinearUpsampling().Initialize([3, 4, 2, 1, 1], ScalarType.Float64));
 
         // (i, j, k) = (1, 2, 0): 1.0 · 0.75 · 0.5.
         Assert.Equal(0.375, kernel[(((1 * 4) + 2) * 2) + 0], 15);
@@ -70,18 +70,18 @@ public sealed class BilinearUpsamplingTests
     [InlineData(4, 2)] // K = 8, SAME crops 4: two at each side
     public void ConvTranspose2d_WithSamePadding_IsHalfPixelBilinearInterpolation_OnInteriorPixels(int scale, int padding)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         const int Channels = 2, Height = 5, Width = 6;
         var kernelSize = 2 * scale;
         var kernel = new BilinearUpsampling().Initialize([kernelSize, kernelSize, Channels, Channels], ScalarType.Float64);
         using var generator = new Generator(3);
-        var x = Tensor.Randn([1, Channels, Height, Width], generator, ScalarType.Float64);
+        var x = randn([1, Channels, Height, Width], ScalarType.Float64, generator: generator);
 
-        var y = Functional.ConvTranspose2d(x, kernel.Permute(3, 2, 0, 1), stride: [scale, scale], padding: [padding, padding]);
+        var y = nn.functional.conv_transpose2d(x, kernel.permute(3, 2, 0, 1), strides: [scale, scale], padding: [padding, padding]);
 
-        Assert.Equal(new long[] { 1, Channels, Height * scale, Width * scale }, y.Shape);
-        var xs = x.ToArray<double>();
-        var ys = y.ToArray<double>();
+        Assert.Equal(new long[] { 1, Channels, Height * scale, Width * scale }, y.shape);
+        var xs = TensorAssert.Values(x);
+        var ys = TensorAssert.Values(y);
         var interior = 0;
         for (var c = 0; c < Channels; c++)
         {

@@ -5,7 +5,7 @@ using LayersFramework.Initializers.Tests.Support;
 namespace LayersFramework.Initializers.Tests;
 
 /// <summary>
-/// Sample statistics of large draws against the formulas of reference 5.1.
+/// Sample statistics of large draws against Keras's formulas (keras/src/initializers/random_initializers.py).
 /// </summary>
 /// <remarks>
 /// Tolerances come from the sample size n = 200,000: the sample mean has standard error σ/√n and the sample
@@ -62,11 +62,11 @@ public sealed class DistributionTests
     [MemberData(nameof(Cases))]
     public void LargeDraw_MatchesTheFormula(string name, Func<IInitializer> create, Expectation expected)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var values = create().Initialize(Shape);
         var moments = Moments.Of(values);
 
-        Assert.Equal(Shape, values.Shape);
+        Assert.Equal(Shape, values.shape);
         var n = (double)moments.Count;
         var meanTolerance = 5 * expected.Std / Math.Sqrt(n);
         var varianceTolerance = 5 * expected.Std * expected.Std * Math.Sqrt(2 / n);
@@ -98,21 +98,21 @@ public sealed class DistributionTests
     [Fact]
     public void GlorotUniform_OnTheReferenceTransposeKernel_HasLimitSqrtOf3Over22Point5()
     {
-        // Reference 5.1: a (3, 3, 2, 3) Conv2DTranspose kernel: fan_in 18, fan_out 27, limit sqrt(3 / 22.5).
+        // Keras's compute_fans on a (3, 3, 2, 3) Conv2DTranspose kernel (k, k, filters, in): fan_in 18, fan_out 27, limit sqrt(3 / 22.5).
         const double Limit = 0.36514837167011072;
         Assert.Equal(Limit, Math.Sqrt(3 / 22.5), 15);
         Assert.Equal((18.0, 27.0), Fans.Compute([3, 3, 2, 3]));
 
         // 4,000 unseeded draws of 54 values: 216,000 values, about 108 of them in the top 0.1 % of the range.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         TorchRuntime.ManualSeed(2024);
         var initializer = new GlorotUniform();
         var max = double.NegativeInfinity;
         var min = double.PositiveInfinity;
         for (var i = 0; i < 4000; i++)
         {
-            using var inner = new DisposeScope();
-            var values = initializer.Initialize([3, 3, 2, 3]).ToArray<float>();
+            using var inner = NewDisposeScope();
+            var values = TensorAssert.Values(initializer.Initialize([3, 3, 2, 3]));
             max = Math.Max(max, values.Max());
             min = Math.Min(min, values.Min());
         }
@@ -124,13 +124,13 @@ public sealed class DistributionTests
     [Fact]
     public void Constants_AreExact()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        Assert.All(new Zeros().Initialize([3, 4]).ToArray<float>(), v => Assert.Equal(0f, v));
-        Assert.All(new Ones().Initialize([3, 4]).ToArray<float>(), v => Assert.Equal(1f, v));
-        Assert.All(new Constant(-2.25).Initialize([3, 4]).ToArray<double>(), v => Assert.Equal(-2.25, v));
-        Assert.All(new Constant().Initialize([5]).ToArray<double>(), v => Assert.Equal(0.0, v));
-        Assert.Equal(3.0, new Constant(3).Initialize([], ScalarType.Int64).Item());
+        Assert.All(TensorAssert.Values(new Zeros().Initialize([3, 4])), v => Assert.Equal(0f, v));
+        Assert.All(TensorAssert.Values(new Ones().Initialize([3, 4])), v => Assert.Equal(1f, v));
+        Assert.All(TensorAssert.Values(new Constant(-2.25).Initialize([3, 4])), v => Assert.Equal(-2.25, v));
+        Assert.All(TensorAssert.Values(new Constant().Initialize([5])), v => Assert.Equal(0.0, v));
+        Assert.Equal(3L, new Constant(3).Initialize([], ScalarType.Int64).item<long>());
     }
 
     [Fact]
@@ -138,10 +138,10 @@ public sealed class DistributionTests
     {
         // Rank 0: fan_in = fan_out = 1, so the uniform limit is sqrt(3·scale) = sqrt(12) for scale 4. 3,000 draws:
         // the chance that none lands in the top 1 % of the range is 0.995^3000 < 1e-6.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         TorchRuntime.ManualSeed(5);
         var initializer = new VarianceScaling(scale: 4.0, mode: "fan_avg", distribution: "uniform");
-        var values = Enumerable.Range(0, 3000).Select(_ => initializer.Initialize([]).Item()).ToArray();
+        var values = Enumerable.Range(0, 3000).Select(_ => initializer.Initialize([]).item<float>()).ToArray();
 
         Assert.InRange(values.Max(), Math.Sqrt(12) * 0.98, Math.Sqrt(12) * (1 + 1e-6));
         Assert.InRange(values.Min(), -Math.Sqrt(12) * (1 + 1e-6), -Math.Sqrt(12) * 0.98);

@@ -2,7 +2,7 @@
 
 namespace LayersFramework.Initializers.Tests;
 
-/// <summary>Keras's compute_fans for every rank (reference 5.1), read in Keras's kernel layout.</summary>
+/// <summary>Keras's compute_fans (keras/src/initializers/random_initializers.py) for every rank, read in Keras's kernel layout.</summary>
 public sealed class FansTests
 {
     public static TheoryData<long[], double, double> Shapes => new()
@@ -11,7 +11,7 @@ public sealed class FansTests
         { [7], 7, 7 },
         { [3, 5], 3, 5 },
         { [4, 3, 5], 12, 20 },          // Conv1D (k, in, out): rf 4
-        { [3, 3, 2, 3], 18, 27 },       // the reference's Conv2DTranspose kernel (k, k, filters, in)
+        { [3, 3, 2, 3], 18, 27 },       // a Conv2DTranspose kernel (k, k, filters, in)
         { [2, 3, 4, 5, 6], 120, 144 },  // Conv3D: rf 24
         { [1, 1, 8, 16], 8, 16 },       // a 1x1 convolution is a dense layer
         { [0, 5], 0, 5 },

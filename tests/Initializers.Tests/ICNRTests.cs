@@ -23,22 +23,22 @@ public sealed class ICNRTests
     [InlineData(4, 2)]
     public void ConvTranspose1d_WithIcnrKernel_RepeatsEachOutputOfTheSubKernel_StrideTimes(int stride, int taps)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         const long Filters = 3, InChannels = 2, Length = 5;
         var kernelSize = stride * taps;
         var kernel = new ICNR([stride], new RandomNormal(seed: 4)).Initialize([kernelSize, Filters, InChannels], ScalarType.Float64);
         var sub = new RandomNormal(seed: 4).Initialize([taps, Filters, InChannels], ScalarType.Float64);
         using var generator = new Generator(8);
-        var x = Tensor.Randn([2, InChannels, Length], generator, ScalarType.Float64);
+        var x = randn([2, InChannels, Length], ScalarType.Float64, generator: generator);
 
-        var y = Functional.ConvTranspose1d(x, kernel.Permute(2, 1, 0), stride: [stride]);
-        var z = Functional.ConvTranspose1d(x, sub.Permute(2, 1, 0), stride: [1]);
+        var y = nn.functional.conv_transpose1d(x, kernel.permute(2, 1, 0), stride: stride);
+        var z = nn.functional.conv_transpose1d(x, sub.permute(2, 1, 0), stride: 1);
 
         var zLength = Length + taps - 1;
-        Assert.Equal(new long[] { 2, Filters, zLength * stride }, y.Shape);
-        Assert.Equal(new long[] { 2, Filters, zLength }, z.Shape);
-        var ys = y.ToArray<double>();
-        var zs = z.ToArray<double>();
+        Assert.Equal(new long[] { 2, Filters, zLength * stride }, y.shape);
+        Assert.Equal(new long[] { 2, Filters, zLength }, z.shape);
+        var ys = TensorAssert.Values(y);
+        var zs = TensorAssert.Values(z);
         for (var row = 0; row < 2 * Filters; row++)
         {
             for (var q = 0; q < zLength; q++)
@@ -59,20 +59,20 @@ public sealed class ICNRTests
     [InlineData(3, 2, 2, 1)]
     public void ConvTranspose2d_WithIcnrKernel_GivesConstantStrideBlocks_EqualToTheStrideOneTranspose(int sh, int sw, int th, int tw)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         const long Filters = 2, InChannels = 3, Height = 4, Width = 3;
         var kernel = new ICNR([sh, sw], new GlorotUniform(seed: 5)).Initialize([sh * th, sw * tw, Filters, InChannels], ScalarType.Float64);
         var sub = new GlorotUniform(seed: 5).Initialize([th, tw, Filters, InChannels], ScalarType.Float64);
         using var generator = new Generator(9);
-        var x = Tensor.Randn([1, InChannels, Height, Width], generator, ScalarType.Float64);
+        var x = randn([1, InChannels, Height, Width], ScalarType.Float64, generator: generator);
 
-        var y = Functional.ConvTranspose2d(x, kernel.Permute(3, 2, 0, 1), stride: [sh, sw]);
-        var z = Functional.ConvTranspose2d(x, sub.Permute(3, 2, 0, 1), stride: [1, 1]);
+        var y = nn.functional.conv_transpose2d(x, kernel.permute(3, 2, 0, 1), strides: [sh, sw]);
+        var z = nn.functional.conv_transpose2d(x, sub.permute(3, 2, 0, 1), strides: [1, 1]);
 
         long zh = Height + th - 1, zw = Width + tw - 1;
-        Assert.Equal(new long[] { 1, Filters, zh * sh, zw * sw }, y.Shape);
-        var ys = y.ToArray<double>();
-        var zs = z.ToArray<double>();
+        Assert.Equal(new long[] { 1, Filters, zh * sh, zw * sw }, y.shape);
+        var ys = TensorAssert.Values(y);
+        var zs = TensorAssert.Values(z);
         for (var f = 0; f < Filters; f++)
         {
             for (var i = 0; i < zh * sh; i++)
@@ -91,9 +91,9 @@ public sealed class ICNRTests
     public void Kernel_RepeatsEachTapOfTheSubKernel()
     {
         // w[k] = sub[k / s]: a (6, 1, 1) kernel with stride 3 from a (2, 1, 1) sub-kernel [a, b] is a a a b b b.
-        using var scope = new DisposeScope();
-        var sub = new RandomUniform(seed: 3).Initialize([2, 1, 1]).ToArray<float>();
-        var kernel = new ICNR([3], new RandomUniform(seed: 3)).Initialize([6, 1, 1]).ToArray<float>();
+        using var scope = NewDisposeScope();
+        var sub = TensorAssert.Values(new RandomUniform(seed: 3).Initialize([2, 1, 1]));
+        var kernel = TensorAssert.Values(new ICNR([3], new RandomUniform(seed: 3)).Initialize([6, 1, 1]));
 
         Assert.Equal(new[] { sub[0], sub[0], sub[0], sub[1], sub[1], sub[1] }, kernel);
     }
@@ -101,9 +101,9 @@ public sealed class ICNRTests
     [Fact]
     public void SingleStride_AppliesToEverySpatialDimension()
     {
-        using var scope = new DisposeScope();
-        var single = new ICNR([2], new HeNormal(seed: 1)).Initialize([4, 6, 2, 2]).ToArray<float>();
-        var explicitStrides = new ICNR([2, 2], new HeNormal(seed: 1)).Initialize([4, 6, 2, 2]).ToArray<float>();
+        using var scope = NewDisposeScope();
+        var single = TensorAssert.Values(new ICNR([2], new HeNormal(seed: 1)).Initialize([4, 6, 2, 2]));
+        var explicitStrides = TensorAssert.Values(new ICNR([2, 2], new HeNormal(seed: 1)).Initialize([4, 6, 2, 2]));
 
         Assert.Equal(explicitStrides, single);
     }
@@ -112,16 +112,16 @@ public sealed class ICNRTests
     public void Kernel_OwnsDenseStorage_SoAnInPlaceUpdateChangesOneElement()
     {
         // With k = s the repeat could be a zero-stride view in which every tap shares one element.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var kernel = new ICNR([4], new RandomNormal(seed: 2)).Initialize([4, 1, 1]);
-        var before = kernel.ToArray<float>();
+        var before = TensorAssert.Values(kernel);
 
-        kernel.Select(0, 0).AddInPlace(1.0);
+        kernel.select(0, 0).add_(1.0);
 
-        var after = kernel.ToArray<float>();
+        var after = TensorAssert.Values(kernel);
         Assert.Equal(before[0] + 1, after[0], 5);
         Assert.Equal(before[1..], after[1..]);
-        Assert.Equal(new long[] { 1, 1, 1 }, kernel.Strides);
+        Assert.Equal(new long[] { 1, 1, 1 }, kernel.stride());
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 
 namespace LayersFramework.Initializers.Tests;
 
-/// <summary>Keras's Orthogonal (reference 5.1) and Identity initializers.</summary>
+/// <summary>Keras's Orthogonal and Identity initializers (keras/src/initializers/random_initializers.py, constant_initializers.py).</summary>
 public sealed class OrthogonalTests
 {
     public static TheoryData<long[], double> Shapes => new()
@@ -19,29 +19,29 @@ public sealed class OrthogonalTests
     [MemberData(nameof(Shapes))]
     public void Result_FlattenedToRowsByCols_IsOrthogonalTimesGain(long[] shape, double gain)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var weights = new Orthogonal(gain, seed: 1).Initialize(shape, ScalarType.Float64);
         var rows = shape[..^1].Aggregate(1L, (a, b) => a * b);
         var cols = shape[^1];
-        var matrix = weights.Reshape(rows, cols);
+        var matrix = weights.reshape(rows, cols);
 
-        var gram = rows >= cols ? matrix.Transpose(0, 1).Matmul(matrix) : matrix.Matmul(matrix.Transpose(0, 1));
+        var gram = rows >= cols ? matrix.transpose(0, 1).matmul(matrix) : matrix.matmul(matrix.transpose(0, 1));
         var size = Math.Min(rows, cols);
-        var expected = Tensor.Eye(size, dtype: ScalarType.Float64).Mul(gain * gain);
+        var expected = eye(size, dtype: ScalarType.Float64) * (gain * gain);
 
-        Assert.Equal(shape, weights.Shape);
-        Assert.True(gram.AllClose(expected, rtol: 0, atol: 1e-12), $"Gram matrix:\n{gram}");
+        Assert.Equal(shape, weights.shape);
+        Assert.True(gram.allclose(expected, rtol: 0, atol: 1e-12), $"Gram matrix (row-major): {string.Join(", ", TensorAssert.Values(gram))}");
     }
 
     [Fact]
     public void Result_InFloat32_IsOrthogonal()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var weights = new Orthogonal(seed: 2).Initialize([64, 32]);
-        var gram = weights.Transpose(0, 1).Matmul(weights);
+        var gram = weights.transpose(0, 1).matmul(weights);
 
-        Assert.Equal(ScalarType.Float32, weights.Dtype);
-        Assert.True(gram.AllClose(Tensor.Eye(32), rtol: 0, atol: 1e-5));
+        Assert.Equal(ScalarType.Float32, weights.dtype);
+        Assert.True(gram.allclose(eye(32), rtol: 0, atol: 1e-5));
     }
 
     [Theory]
@@ -51,13 +51,13 @@ public sealed class OrthogonalTests
     {
         // Keras draws A of shape (max, min) and returns Q·diag(sign(diag R)): then A = Q'R' with R' = Q'ᵀA upper
         // triangular with a POSITIVE diagonal, a property of the sign rule alone.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(31);
-        var a = Tensor.Normal([Math.Max(rows, cols), Math.Min(rows, cols)], 0, 1, generator, ScalarType.Float64);
+        var a = randn([Math.Max(rows, cols), Math.Min(rows, cols)], ScalarType.Float64, generator: generator);
         var weights = new Orthogonal(seed: 31).Initialize([rows, cols], ScalarType.Float64);
-        var q = rows < cols ? weights.Transpose(0, 1) : weights;
+        var q = rows < cols ? weights.transpose(0, 1) : weights;
 
-        var r = q.Transpose(0, 1).Matmul(a).ToArray<double>();
+        var r = TensorAssert.Values(q.transpose(0, 1).matmul(a));
         var n = (int)Math.Min(rows, cols);
         for (var i = 0; i < n; i++)
         {
@@ -84,12 +84,12 @@ public sealed class OrthogonalTests
     [Fact]
     public void Identity_IsGainTimesEye_ForRectangularShapes()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
-        Assert.Equal(new double[] { 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2, 0, 0 }, new Identity(2).Initialize([3, 5]).ToArray<double>());
-        Assert.Equal(new double[] { 1, 0, 0, 1, 0, 0 }, new Identity().Initialize([3, 2]).ToArray<double>());
-        Assert.Equal(new float[] { -0.5f, 0, 0, -0.5f }, new Identity(-0.5).Initialize([2, 2]).ToArray<float>());
-        Assert.Equal(ScalarType.Float64, new Identity().Initialize([2, 2], ScalarType.Float64).Dtype);
+        Assert.Equal(new double[] { 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2, 0, 0 }, TensorAssert.Values(new Identity(2).Initialize([3, 5])));
+        Assert.Equal(new double[] { 1, 0, 0, 1, 0, 0 }, TensorAssert.Values(new Identity().Initialize([3, 2])));
+        Assert.Equal(new double[] { -0.5, 0, 0, -0.5 }, TensorAssert.Values(new Identity(-0.5).Initialize([2, 2])));
+        Assert.Equal(ScalarType.Float64, new Identity().Initialize([2, 2], ScalarType.Float64).dtype);
     }
 
     [Theory]

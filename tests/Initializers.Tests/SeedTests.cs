@@ -16,13 +16,13 @@ public sealed class SeedTests
     [MemberData(nameof(Names))]
     public void SameSeed_GivesSameValues_OnEveryCallAndAcrossInstances(string name)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (create, shape) = InitializerCases.Seeded[name];
         var initializer = create(42);
 
-        var first = initializer.Initialize(shape).ToArray<float>();
-        var second = initializer.Initialize(shape).ToArray<float>();
-        var other = create(42).Initialize(shape).ToArray<float>();
+        var first = TensorAssert.Values(initializer.Initialize(shape));
+        var second = TensorAssert.Values(initializer.Initialize(shape));
+        var other = TensorAssert.Values(create(42).Initialize(shape));
 
         // ICNR repeats each of its sub-kernel's values: half as many distinct values as elements here.
         Assert.True(first.Distinct().Count() >= first.Length / 2, "The values are not random.");
@@ -34,25 +34,25 @@ public sealed class SeedTests
     [MemberData(nameof(Names))]
     public void DifferentSeeds_GiveDifferentValues(string name)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (create, shape) = InitializerCases.Seeded[name];
 
-        Assert.NotEqual(create(1).Initialize(shape).ToArray<float>(), create(2).Initialize(shape).ToArray<float>());
+        Assert.NotEqual(TensorAssert.Values(create(1).Initialize(shape)), TensorAssert.Values(create(2).Initialize(shape)));
     }
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Unseeded_DrawsFromTheDefaultGenerator_ReproducibleWithManualSeed(string name)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (create, shape) = InitializerCases.Seeded[name];
         var initializer = create(null);
 
         TorchRuntime.ManualSeed(7);
-        var first = initializer.Initialize(shape).ToArray<float>();
-        var next = initializer.Initialize(shape).ToArray<float>();
+        var first = TensorAssert.Values(initializer.Initialize(shape));
+        var next = TensorAssert.Values(initializer.Initialize(shape));
         TorchRuntime.ManualSeed(7);
-        var again = create(null).Initialize(shape).ToArray<float>();
+        var again = TensorAssert.Values(create(null).Initialize(shape));
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, next);
@@ -62,14 +62,14 @@ public sealed class SeedTests
     [MemberData(nameof(Names))]
     public void SeededDraw_LeavesTheDefaultGeneratorAlone(string name)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (create, shape) = InitializerCases.Seeded[name];
 
         TorchRuntime.ManualSeed(9);
-        var expected = Tensor.Rand([20]).ToArray<float>();
+        var expected = TensorAssert.Values(rand(20));
         TorchRuntime.ManualSeed(9);
         create(5).Initialize(shape);
-        var actual = Tensor.Rand([20]).ToArray<float>();
+        var actual = TensorAssert.Values(rand(20));
 
         Assert.Equal(expected, actual);
     }
@@ -77,11 +77,11 @@ public sealed class SeedTests
     [Fact]
     public void SeededDraw_DoesNotDependOnTheDefaultGenerator()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         TorchRuntime.ManualSeed(1);
-        var a = new HeNormal(seed: 3).Initialize([30, 30]).ToArray<float>();
+        var a = TensorAssert.Values(new HeNormal(seed: 3).Initialize([30, 30]));
         TorchRuntime.ManualSeed(2);
-        var b = new HeNormal(seed: 3).Initialize([30, 30]).ToArray<float>();
+        var b = TensorAssert.Values(new HeNormal(seed: 3).Initialize([30, 30]));
 
         Assert.Equal(a, b);
     }
@@ -91,16 +91,16 @@ public sealed class SeedTests
     {
         // RandomUniform(seed) draws exactly what libtorch's generator with that seed draws; negative seeds use
         // their 64-bit pattern.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(123);
         using var negative = new Generator(unchecked((ulong)-5L));
 
         Assert.Equal(
-            Tensor.Uniform([50], -1, 1, generator).ToArray<float>(),
-            new RandomUniform(-1, 1, seed: 123).Initialize([50]).ToArray<float>());
+            TensorAssert.Values(empty(50).uniform_(-1, 1, generator)),
+            TensorAssert.Values(new RandomUniform(-1, 1, seed: 123).Initialize([50])));
         Assert.Equal(
-            Tensor.Uniform([50], -1, 1, negative).ToArray<float>(),
-            new RandomUniform(-1, 1, seed: -5).Initialize([50]).ToArray<float>());
+            TensorAssert.Values(empty(50).uniform_(-1, 1, negative)),
+            TensorAssert.Values(new RandomUniform(-1, 1, seed: -5).Initialize([50])));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ internal sealed record Moments(long Count, double Mean, double Variance, double 
 {
     public double Std => Math.Sqrt(Variance);
 
-    public static Moments Of(Tensor values) => Of(values.ToArray<double>());
+    public static Moments Of(Tensor values) => Of(TensorAssert.Values(values));
 
     public static Moments Of(double[] values)
     {
