@@ -27,18 +27,18 @@ public sealed class AdjointTests
     public void ConvTranspose_IsTheAdjointOfConvolution_ForEveryValidOutputSize(string name)
     {
         var c = Configurations.Value[name];
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var xShape = c.Format(c.Batch, c.InChannels, c.Input);
         using var generator = new Generator(c.Seed);
-        var filters = Tensor.Randn([.. c.Kernel, c.FilterOut, c.InChannels], generator, ScalarType.Float64);
-        var x = Tensor.Randn(xShape, generator, ScalarType.Float64);
+        var filters = randn([.. c.Kernel, c.FilterOut, c.InChannels], ScalarType.Float64, generator: generator);
+        var x = randn(xShape, ScalarType.Float64, generator: generator);
 
         foreach (var output in c.Outputs)
         {
-            using var inner = new DisposeScope();
+            using var inner = NewDisposeScope();
             var what = string.Create(CultureInfo.InvariantCulture, $"{name}, O=[{string.Join(",", output)}]");
             var yShape = c.Format(c.Batch, c.Groups * c.FilterOut, output);
-            var y = Tensor.Randn(yShape, generator, ScalarType.Float64);
+            var y = randn(yShape, ScalarType.Float64, generator: generator);
 
             var transposed = c.Explicit is null
                 ? Nn.ConvTranspose(x, filters, yShape, c.StridesArgument, c.PaddingName, c.FormatName, c.DilationsArgument)
@@ -47,12 +47,12 @@ public sealed class AdjointTests
                 ? Nn.Convolution(y, filters, c.StridesArgument, c.PaddingName, c.FormatName, c.DilationsArgument)
                 : Nn.Convolution(y, filters, c.StridesArgument, c.Explicit, c.FormatName, c.DilationsArgument);
 
-            Assert.True(yShape.SequenceEqual(transposed.Shape), $"{what}: the transpose has shape {Tuples.Format(transposed.Shape)}, expected {Tuples.Format(yShape)}.");
-            Assert.True(xShape.SequenceEqual(forward.Shape), $"{what}: the forward convolution of y has shape {Tuples.Format(forward.Shape)}, expected x's {Tuples.Format(xShape)}.");
+            Assert.True(yShape.SequenceEqual(transposed.shape), $"{what}: the transpose has shape {Tuples.Format(transposed.shape)}, expected {Tuples.Format(yShape)}.");
+            Assert.True(xShape.SequenceEqual(forward.shape), $"{what}: the forward convolution of y has shape {Tuples.Format(forward.shape)}, expected x's {Tuples.Format(xShape)}.");
 
-            var left = (transposed * y).Sum().Item();
-            var right = (x * forward).Sum().Item();
-            var scale = (transposed.Abs() * y.Abs()).Sum().Item() + (x.Abs() * forward.Abs()).Sum().Item();
+            var left = (transposed * y).sum().item<double>();
+            var right = (x * forward).sum().item<double>();
+            var scale = (transposed.abs() * y.abs()).sum().item<double>() + (x.abs() * forward.abs()).sum().item<double>();
             Assert.True(
                 Math.Abs(left - right) <= RelativeTolerance * scale,
                 string.Create(CultureInfo.InvariantCulture, $"{what}: <ConvTranspose(x), y> = {left:R} but <x, Convolution(y)> = {right:R} (scale {scale:G3})."));
@@ -159,7 +159,7 @@ public sealed class AdjointTests
         return result;
     }
 
-    /// <summary>The valid output sizes of dimension i, worked out from the reference's rules (not from the code under test).</summary>
+    /// <summary>The valid output sizes of dimension i, worked out from TensorFlow's rules (conv_grad_shape_utils.cc), not from the code under test.</summary>
     private static (long Min, long Max) ValidRange(Configuration c, int i)
     {
         var s = c.Strides[i];

@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Text.Json;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Ops.Tests;
 
@@ -27,9 +26,9 @@ public sealed class GoldenTests
     public void ConvTranspose_MatchesTheGoldenValue_InFloat64(string name)
     {
         var golden = Cases.Value.Single(c => c.GetProperty("name").GetString() == name);
-        using var scope = new DisposeScope();
-        var input = Tensor.FromArray(Doubles(golden, "input"), Longs(golden, "input_shape"));
-        var filters = Tensor.FromArray(Doubles(golden, "filters"), Longs(golden, "filters_shape"));
+        using var scope = NewDisposeScope();
+        var input = tensor(Doubles(golden, "input"), Longs(golden, "input_shape"));
+        var filters = tensor(Doubles(golden, "filters"), Longs(golden, "filters_shape"));
         var outputShape = Longs(golden, "output_shape");
         var strides = Longs(golden, "strides").Select(v => (int)v).ToArray();
         var dilations = Longs(golden, "dilations").Select(v => (int)v).ToArray();

@@ -1,7 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
-
 namespace LayersFramework.Ops.Tests;
 
 /// <summary>
@@ -16,7 +14,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose1D_T1_4_StrideTwoSame_Nwc()
     {
         // T1-4: x [2,4,3], f [3,2,3], y [2,8,2], strides [1,2,1], SAME.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(1, [2, 4, 3], [3, 2, 3]);
         GradientCheck.AssertGradientsMatch(a => Nn.Conv1DTranspose(a[0], a[1], [2, 8, 2], [1, 2, 1], "SAME"), [x, f]);
     }
@@ -25,7 +23,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose1D_ValidWithZerosAppended_Ncw()
     {
         // I=3, K=2, s=3: F = 8, and VALID accepts 8..10; 10 appends two zeros past the full result.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(2, [2, 3, 3], [2, 2, 3]);
         GradientCheck.AssertGradientsMatch(a => Nn.Conv1DTranspose(a[0], a[1], [2, 2, 10], [3], "VALID", "NCW"), [x, f]);
     }
@@ -34,7 +32,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose1D_ExplicitPaddingCropsMoreBeforeThanAfter_Nwc()
     {
         // I=3, K=3, s=2, [2, 1]: F = 7, O in 4..5; O=5 starts the crop at 2 and appends one zero.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(3, [1, 3, 2], [3, 2, 2]);
         GradientCheck.AssertGradientsMatch(a => Nn.Conv1DTranspose(a[0], a[1], [1, 5, 2], [2], [[2, 1]]), [x, f]);
     }
@@ -43,7 +41,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose2D_T2_4_StrideTwoSame_Nhwc()
     {
         // T2-4: x [2,6,4,3], f [3,3,2,3], y [2,12,8,2], strides [1,2,2,1], SAME.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(4, [2, 6, 4, 3], [3, 3, 2, 3]);
         GradientCheck.AssertGradientsMatch(a => Nn.Conv2DTranspose(a[0], a[1], [2, 12, 8, 2], [1, 2, 2, 1], "SAME"), [x, f]);
     }
@@ -52,7 +50,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose2D_SameWithOddTotalPadding_Nchw()
     {
         // Height: I=3, K=4, s=1, O=3: P = 3, split 1 before and 2 after. Width: I=3, K=3, s=2, O=6: P = 1, all after.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(5, [1, 2, 3, 3], [4, 3, 2, 2]);
         GradientCheck.AssertGradientsMatch(a => Nn.Conv2DTranspose(a[0], a[1], [1, 2, 3, 6], [1, 1, 1, 2], "SAME", "NCHW"), [x, f]);
     }
@@ -61,7 +59,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose2D_HeightWidthOutputShape_SameAsFullShape()
     {
         // The [H, W] form: batch from the input, channels from the filters; SAME with O > F (s = 3 > E = 2).
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(6, [2, 2, 3, 2], [2, 2, 3, 2]);
         GradientCheck.AssertGradientsMatch(a => Nn.Conv2DTranspose(a[0], a[1], [6, 9], [3], "SAME"), [x, f]);
     }
@@ -69,7 +67,7 @@ public sealed class OpsGradientTests
     [Fact]
     public void ConvTranspose2D_ExplicitPadding_Nhwc()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(7, [1, 3, 2, 2], [3, 2, 2, 2]);
 
         // Height: F = 7, [2, 0] -> O in 5..6; width: I=2, K=2, s=2: F = 4, [1, 2] -> O in 1..2.
@@ -81,7 +79,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose2D_StrideWithDilation_Same()
     {
         // s = 2 and d = 2 together (TensorFlow's GPU path): E = 5, I = 3, O = 6 -> P = 3, pb = 1.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(8, [1, 3, 3, 2], [3, 3, 2, 2]);
         GradientCheck.AssertGradientsMatch(a => Nn.Conv2DTranspose(a[0], a[1], [1, 6, 5, 2], [2], "SAME", dilations: [2]), [x, f]);
     }
@@ -90,7 +88,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose2D_TwoGroups_Nchw()
     {
         // 4 input channels in 2 groups; filters give 3 output channels per group, 6 in all.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(9, [1, 4, 2, 3], [2, 2, 3, 4]);
         GradientCheck.AssertGradientsMatch(a => Nn.ConvTranspose(a[0], a[1], [1, 6, 4, 6], [2], "VALID", "NCHW"), [x, f]);
     }
@@ -99,7 +97,7 @@ public sealed class OpsGradientTests
     public void ConvTranspose3D_T3_6_StrideTwoSame_Ndhwc()
     {
         // T3-6: x [2,3,4,3,2], f [3,3,3,2,2], y [2,6,8,6,2], strides [1,2,2,2,1], SAME.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(10, [2, 3, 4, 3, 2], [3, 3, 3, 2, 2]);
         GradientCheck.AssertGradientsMatch(a => Nn.Conv3DTranspose(a[0], a[1], [2, 6, 8, 6, 2], [1, 2, 2, 2, 1], "SAME"), [x, f]);
     }
@@ -109,7 +107,7 @@ public sealed class OpsGradientTests
     {
         // Depth: I=2, K=2, s=1, d=2, [1, 0]: F = 4, O = 3. Height: I=2, K=2, s=2, [0, 1]: F = 4, O in 3..4.
         // Width: I=2, K=1, s=3, [0, 0]: F = 4, O in 4..6 (6 appends two zeros).
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(11, [1, 2, 2, 2, 2], [2, 2, 1, 2, 2]);
         GradientCheck.AssertGradientsMatch(
             a => Nn.Conv3DTranspose(a[0], a[1], [1, 2, 3, 4, 6], [1, 2, 3], [[1, 0], [0, 1], [0, 0]], "NCDHW", [2, 1, 1]), [x, f]);
@@ -118,7 +116,7 @@ public sealed class OpsGradientTests
     [Fact]
     public void ConvTranspose_GenericRankOne_GroupsAndSame()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(12, [2, 3, 4], [3, 1, 4]);
 
         // I=3, K=3, s=2, SAME, O=5: P = 2, pb = 1; 2 output channels = 2 groups of 1.
@@ -128,7 +126,7 @@ public sealed class OpsGradientTests
     [Fact]
     public void ConvTranspose_GenericRankThree_Valid()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(13, [1, 2, 1, 2, 2], [2, 1, 2, 2, 2]);
         GradientCheck.AssertGradientsMatch(a => Nn.ConvTranspose(a[0], a[1], [1, 5, 1, 4, 2], [2, 1, 2], "VALID"), [x, f]);
     }
@@ -139,7 +137,7 @@ public sealed class OpsGradientTests
     public void AtrousConv2DTranspose_RateTwo(string padding, long spatial)
     {
         // Rate 2, K = 3: E = 5; SAME keeps 4x4 (P = 4, pb = 2), VALID adds E - 1 = 4.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(14, [1, 4, 4, 2], [3, 3, 2, 2]);
         GradientCheck.AssertGradientsMatch(a => Nn.AtrousConv2DTranspose(a[0], a[1], [1, spatial, spatial, 2], 2, padding), [x, f]);
     }
@@ -148,7 +146,7 @@ public sealed class OpsGradientTests
     public void Convolution_SameWithOddTotalPadding_Nhwc()
     {
         // I=4, K=3, s=2: O = 2, P = 1, all after; the other dimension K=4, s=1: P = 3, 1 before and 2 after.
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(15, [1, 4, 3, 2], [3, 4, 2, 3]);
         GradientCheck.AssertGradientsMatch(a => Nn.Convolution(a[0], a[1], [2, 1], "SAME"), [x, f]);
     }
@@ -156,7 +154,7 @@ public sealed class OpsGradientTests
     [Fact]
     public void Convolution_ExplicitPaddingGroupsDilation_Ncw()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(16, [2, 4, 5], [2, 2, 4]);
         GradientCheck.AssertGradientsMatch(a => Nn.Convolution(a[0], a[1], [2], [[2, 1]], "NCW", [2]), [x, f]);
     }
@@ -164,7 +162,7 @@ public sealed class OpsGradientTests
     [Fact]
     public void Convolution_Rank3_StrideWithDilationValid_Ndhwc()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var (x, f) = Random(17, [1, 4, 3, 5, 2], [2, 1, 2, 2, 2]);
         GradientCheck.AssertGradientsMatch(a => Nn.Convolution(a[0], a[1], [1, 2, 2], "VALID", dilations: [2, 1, 2]), [x, f]);
     }
@@ -172,6 +170,6 @@ public sealed class OpsGradientTests
     private static (Tensor X, Tensor F) Random(ulong seed, long[] inputShape, long[] filterShape)
     {
         using var generator = new Generator(seed);
-        return (Tensor.Rand(inputShape, generator, ScalarType.Float64), Tensor.Rand(filterShape, generator, ScalarType.Float64));
+        return (rand(inputShape, ScalarType.Float64, generator: generator), rand(filterShape, ScalarType.Float64, generator: generator));
     }
 }

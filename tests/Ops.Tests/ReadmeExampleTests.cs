@@ -1,7 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch.Tests.Support;
-
 namespace LayersFramework.Ops.Tests;
 
 /// <summary>The README's Nn example, verbatim between the markers, and the claims the README makes next to it.</summary>
@@ -13,16 +11,16 @@ public sealed class ReadmeExampleTests
         string shape;
         {
             // --- README example: nn begins ---
-            using var scope = new DisposeScope();
+            using var scope = torch.NewDisposeScope();
             // NHWC input: batch 1, 3x3 pixels, 8 channels. Filters (kh, kw, out_channels, in_channels).
-            var x = Tensor.Ones([1, 3, 3, 8]);
-            var filters = Tensor.Ones([3, 3, 16, 8]);
+            var x = torch.ones([1, 3, 3, 8]);
+            var filters = torch.ones([3, 3, 16, 8]);
 
             // With stride 2 and SAME padding a 3-pixel input fits outputs of 5 or 6 pixels: ask for 6.
             var y = Nn.Conv2DTranspose(x, filters, outputShape: [1, 6, 6, 16], strides: [2, 2], padding: "SAME");
-            Console.WriteLine(Tuples.Format(y.Shape)); // (1, 6, 6, 16)
+            Console.WriteLine(Tuples.Format(y.shape)); // (1, 6, 6, 16)
             // --- README example: nn ends ---
-            shape = Tuples.Format(y.Shape);
+            shape = Tuples.Format(y.shape);
 
             var error = Assert.Throws<ArgumentException>(() => Nn.Conv2DTranspose(x, filters, outputShape: [1, 7, 6, 16], strides: [2, 2], padding: "SAME"));
             Assert.Equal("outputShape", error.ParamName);
@@ -44,18 +42,18 @@ public sealed class ReadmeExampleTests
     [Fact]
     public void SameVersusPyTorchIdiom_GivesTheReadmesNumbers()
     {
-        using var scope = new DisposeScope();
-        var x = Tensor.FromArray(new double[] { 1, 2, 3 }, [1, 3, 1]);            // NWC
-        var taps = Tensor.FromArray(new double[] { 1, 10, 100 }, [3, 1, 1]);      // (k, out, in)
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { 1, 2, 3 }, [1, 3, 1]);            // NWC
+        var taps = tensor(new double[] { 1, 10, 100 }, [3, 1, 1]);      // (k, out, in)
 
         var tensorFlow = Nn.Conv1DTranspose(x, taps, [1, 6, 1], [2], "SAME");
-        var pyTorch = Functional.ConvTranspose1d(x.Permute(0, 2, 1), taps.Permute(2, 1, 0), stride: [2], padding: [1], outputPadding: [1]);
-        var evenKernelTf = Nn.Conv1DTranspose(x, Tensor.Ones([4, 1, 1], ScalarType.Float64), [1, 6, 1], [2], "SAME");
-        var evenKernelTorch = Functional.ConvTranspose1d(x.Permute(0, 2, 1), Tensor.Ones([1, 1, 4], ScalarType.Float64), stride: [2], padding: [1]);
+        var pyTorch = nn.functional.conv_transpose1d(x.permute(0, 2, 1), taps.permute(2, 1, 0), stride: 2, padding: 1, output_padding: 1);
+        var evenKernelTf = Nn.Conv1DTranspose(x, ones([4, 1, 1], ScalarType.Float64), [1, 6, 1], [2], "SAME");
+        var evenKernelTorch = nn.functional.conv_transpose1d(x.permute(0, 2, 1), ones([1, 1, 4], ScalarType.Float64), stride: 2, padding: 1);
 
-        Assert.Equal(new double[] { 1, 10, 102, 20, 203, 30 }, tensorFlow.ToArray<double>());
-        Assert.Equal(new double[] { 10, 102, 20, 203, 30, 300 }, pyTorch.ToArray<double>());
-        Assert.Equal(evenKernelTorch.ToArray<double>(), evenKernelTf.ToArray<double>());
+        Assert.Equal(new double[] { 1, 10, 102, 20, 203, 30 }, TensorAssert.Values(tensorFlow));
+        Assert.Equal(new double[] { 10, 102, 20, 203, 30, 300 }, TensorAssert.Values(pyTorch));
+        Assert.Equal(TensorAssert.Values(evenKernelTorch), TensorAssert.Values(evenKernelTf));
         var readme = ReadmeSnippet.ReadRepositoryFile("README.md");
         Assert.Contains("gives `1 10 102 20 203 30`, PyTorch's idiom gives `10 102 20 203 30 300`", readme, StringComparison.Ordinal);
     }

@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Globalization;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Ops.Tests;
 
@@ -16,13 +15,13 @@ public sealed class TransposeGeometryTests
     private static readonly Padding Valid1 = Padding.Parse("VALID", 1);
 
     [Fact]
-    public void ValidOutputSizes_ReferenceExamples()
+    public void ValidOutputSizes_WorkedExamples()
     {
-        // Reference 1.5/1.6: I=3, K=3, s=2 -> SAME 5..6, VALID 7..8.
+        // TensorFlow's rules (conv_grad_shape_utils.cc): I=3, K=3, s=2 -> SAME 5..6, VALID 7..8.
         Assert.Equal((5L, 6L), TransposeGeometry.ValidOutputSizes(3, 3, 2, 1, Same1, 0));
         Assert.Equal((7L, 8L), TransposeGeometry.ValidOutputSizes(3, 3, 2, 1, Valid1, 0));
 
-        // Reference 6.8: explicit [2, 1] with I=3, K=3, s=2 accepts 4..5; s=1, d=2 VALID gives exactly 7; s=2, d=2 VALID 9..10.
+        // Worked by hand: explicit [2, 1] with I=3, K=3, s=2 accepts 4..5; s=1, d=2 VALID gives exactly 7; s=2, d=2 VALID 9..10.
         Assert.Equal((4L, 5L), TransposeGeometry.ValidOutputSizes(3, 3, 2, 1, Explicit1(2, 1), 0));
         Assert.Equal((7L, 7L), TransposeGeometry.ValidOutputSizes(3, 3, 1, 2, Valid1, 0));
         Assert.Equal((9L, 10L), TransposeGeometry.ValidOutputSizes(3, 3, 2, 2, Valid1, 0));
@@ -44,7 +43,7 @@ public sealed class TransposeGeometryTests
             var (min, max) = TransposeGeometry.ValidOutputSizes(input, kernel, stride, dilation, padding, 0);
             var (refMin, refMax) = ReferenceRange(input, kernel, stride, dilation, padding);
             var what = Describe(input, kernel, stride, dilation, padding);
-            Assert.True((refMin, refMax) == (min, max), $"{what}: ValidOutputSizes {min}..{max}, reference {refMin}..{refMax}");
+            Assert.True((refMin, refMax) == (min, max), $"{what}: ValidOutputSizes {min}..{max}, TensorFlow's rule {refMin}..{refMax}");
 
             var matching = Enumerable.Range(1, 60).Where(o => TransposeGeometry.ForwardOutputSize(o, kernel, stride, dilation, padding, 0) == input).Select(o => (long)o).ToArray();
             var expected = Enumerable.Range(0, (int)Math.Max(0, max - min + 1)).Select(k => min + k).ToArray();
@@ -71,10 +70,10 @@ public sealed class TransposeGeometryTests
     }
 
     [Theory]
-    [InlineData("SAME", 3, 3, 2, 1, 6, 0)] // reference 1.6: P = 1
-    [InlineData("SAME", 3, 3, 2, 1, 5, 1)] // reference 1.6: P = 2
-    [InlineData("SAME", 3, 3, 1, 2, 3, 2)] // reference 6.8: E = 5, P = 4
-    [InlineData("SAME", 3, 3, 2, 2, 6, 1)] // reference 6.8: P = 3
+    [InlineData("SAME", 3, 3, 2, 1, 6, 0)] // P = 1
+    [InlineData("SAME", 3, 3, 2, 1, 5, 1)] // P = 2
+    [InlineData("SAME", 3, 3, 1, 2, 3, 2)] // E = 5, P = 4
+    [InlineData("SAME", 3, 3, 2, 2, 6, 1)] // P = 3
     [InlineData("SAME", 4, 1, 3, 1, 12, 0)] // s > E: P would be negative, clamped to 0
     [InlineData("SAME", 4, 4, 2, 1, 8, 1)] // P = 2
     [InlineData("SAME", 4, 4, 2, 1, 7, 1)] // P = 3: the odd unit goes after
@@ -379,19 +378,19 @@ public sealed class TransposeGeometryTests
     [InlineData("NCDHW")]
     public void DataFormat_ConvertsToAndFromChannelsFirst(string name)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var rank = name.Length - 2;
         var format = DataFormat.Parse(name, rank, "dataFormat");
         long[] spatial = [.. Enumerable.Range(3, rank).Select(i => (long)i)];
         var shape = format.Shape(2, 5, spatial);
         var values = Enumerable.Range(0, (int)shape.Aggregate(1L, (a, b) => a * b)).Select(i => (double)i).ToArray();
-        var x = Tensor.FromArray(values, shape);
+        var x = tensor(values, shape);
 
         var first = format.ToChannelsFirst(x);
-        Assert.Equal([2L, 5, .. spatial], first.Shape);
+        Assert.Equal([2L, 5, .. spatial], first.shape);
 
         // Element (n, c, spatial...) of the channels-first view is element (n, spatial..., c) (or the same index, channels first) of x.
-        var firstValues = first.ToArray<double>();
+        var firstValues = TensorAssert.Values(first);
         long[] firstShape = [2, 5, .. spatial];
         for (var flat = 0; flat < firstValues.Length; flat++)
         {
@@ -401,8 +400,8 @@ public sealed class TransposeGeometryTests
         }
 
         var back = format.FromChannelsFirst(first);
-        Assert.Equal(shape, back.Shape);
-        Assert.Equal(values, back.ToArray<double>());
+        Assert.Equal(shape, back.shape);
+        Assert.Equal(values, TensorAssert.Values(back));
     }
 
     /// <summary>
@@ -414,26 +413,26 @@ public sealed class TransposeGeometryTests
     [Fact]
     public void SameDiffersFromPyTorchsIdiomByOnePixel()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         Assert.Equal(0, TransposeGeometry.PaddingBefore(4, 3, 2, 1, 8, Padding.Parse("SAME", 2), 0));
 
         using var generator = new Generator(31);
-        var x = Tensor.Randn([1, 4, 4, 2], generator, ScalarType.Float64);
-        var filters = Tensor.Randn([3, 3, 3, 2], generator, ScalarType.Float64);
-        var tensorFlow = Nn.Conv2DTranspose(x, filters, [1, 8, 8, 3], [2], "SAME").Permute(0, 3, 1, 2);
+        var x = randn([1, 4, 4, 2], ScalarType.Float64, generator: generator);
+        var filters = randn([3, 3, 3, 2], ScalarType.Float64, generator: generator);
+        var tensorFlow = Nn.Conv2DTranspose(x, filters, [1, 8, 8, 3], [2], "SAME").permute(0, 3, 1, 2);
 
-        var input = x.Permute(0, 3, 1, 2);
-        var weight = filters.Permute(3, 2, 0, 1);
-        var pyTorch = Functional.ConvTranspose2d(input, weight, null, [2, 2], [1, 1], [1, 1]);
-        var full = Functional.ConvTranspose2d(input, weight, null, [2, 2]);
-        Assert.Equal([1L, 3, 8, 8], pyTorch.Shape);
-        Assert.Equal([1L, 3, 9, 9], full.Shape);
+        var input = x.permute(0, 3, 1, 2);
+        var weight = filters.permute(3, 2, 0, 1);
+        var pyTorch = nn.functional.conv_transpose2d(input, weight, null, strides: [2, 2], padding: [1, 1], output_padding: [1, 1]);
+        var full = nn.functional.conv_transpose2d(input, weight, null, strides: [2, 2]);
+        Assert.Equal([1L, 3, 8, 8], pyTorch.shape);
+        Assert.Equal([1L, 3, 9, 9], full.shape);
 
         TensorAssert.Close(Window(full, 0, 8), Window(tensorFlow, 0, 8), rtol: 1e-12, atol: 1e-12);
         TensorAssert.Close(Window(full, 1, 8), Window(pyTorch, 0, 8), rtol: 1e-12, atol: 1e-12);
         TensorAssert.Close(Window(tensorFlow, 1, 7), Window(pyTorch, 0, 7), rtol: 1e-12, atol: 1e-12);
 
-        var difference = (tensorFlow - pyTorch).Abs().Max().Item();
+        var difference = (tensorFlow - pyTorch).abs().max().item<double>();
         Assert.True(difference > 1e-3, $"TensorFlow's and PyTorch's outputs should differ, max difference {difference}");
     }
 
@@ -469,7 +468,7 @@ public sealed class TransposeGeometryTests
         }
     }
 
-    /// <summary>The reference's valid output sizes (section 1.5), written out here rather than taken from the code under test.</summary>
+    /// <summary>TensorFlow's valid output sizes (the output sizes whose forward convolution has the input's size), written out here rather than taken from the code under test.</summary>
     private static (long Min, long Max) ReferenceRange(long input, long kernel, long stride, long dilation, Padding padding, int dim = 0)
     {
         var full = ((input - 1) * stride) + ((kernel - 1) * dilation) + 1;
@@ -481,7 +480,7 @@ public sealed class TransposeGeometryTests
         };
     }
 
-    /// <summary>The reference's pb (section 1.6), independently of the code under test.</summary>
+    /// <summary>TensorFlow's pb, the forward convolution's padding before (kernel_shape_util.cc), independently of the code under test.</summary>
     private static long ReferenceBefore(long input, long kernel, long stride, long dilation, Padding padding, long output, int dim)
     {
         var full = ((input - 1) * stride) + ((kernel - 1) * dilation) + 1;
@@ -537,5 +536,5 @@ public sealed class TransposeGeometryTests
     private static long Ravel(long[] index, long[] shape) => index.Zip(shape).Aggregate(0L, (flat, pair) => (flat * pair.Second) + pair.First);
 
     private static double[] Window(Tensor nchw, long start, long length) =>
-        nchw.Narrow(2, start, length).Narrow(3, start, length).ToArray<double>();
+        TensorAssert.Values(nchw.narrow(2, start, length).narrow(3, start, length));
 }
