@@ -3,164 +3,152 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using LayersFramework.Layers;
 using LayersFramework.Ops;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Benchmarks;
 
 /// <summary>
-/// Times our transposed-convolution layers against PyTorch's <c>nn.ConvTranspose{1,2,3}d</c> on
-/// <see cref="ConvTransposeShape.Suite"/>: forward, and forward plus backward (input and weight gradients), float32,
-/// the same libtorch and thread count, alternating the two sides three times per shape. Prints per shape the median
-/// times, the speedup, GFLOP/s and peak memory, then the geometric-mean speedup of forward plus backward.
+/// Times our transposed-convolution layers against TorchSharp's own <c>nn.ConvTranspose{1,2,3}d</c> in this process
+/// on <see cref="ConvTransposeShape.Suite"/>, each shape channels-last and channels-first: the same weights and input
+/// values, float32, the same libtorch and threads, forward alone and forward plus backward (a dense upstream
+/// gradient, gradients for the input and the weights), the two sides taking turns for a few rounds. Prints per shape
+/// and format the medians, the speedup, GFLOP/s, each side's peak memory (in a process of its own) and the path ours
+/// took, then the geometric-mean and the smallest forward+backward speedup, and the comparison users make: our
+/// channels-last layer against TorchSharp's module on NCHW tensors.
 /// </summary>
 internal static class ConvTransposeSuite
 {
-    private const int Rounds = 3;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static int Run(int reps, string? filter = null)
+    /// <summary>Runs the suite.</summary>
+    /// <param name="reps">Timed runs per side per round.</param>
+    /// <param name="rounds">Alternating rounds.</param>
+    /// <param name="filter">Only the shapes whose names contain this, or null for all.</param>
+    /// <param name="probeMemory">Whether to measure peak memory (one short child process per shape, format and side).</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(int reps, int rounds, string? filter, bool probeMemory)
     {
-        var threads = TorchRuntime.IntraOpThreads;
-        Console.WriteLine(TorchRuntime.Report());
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Transposed convolution vs PyTorch (Debian python3-torch, the same libtorch): float32, {threads} threads, {Rounds} alternating rounds of {reps} timed runs per side (medians)."));
+        Console.WriteLine(Runtime.Describe());
+        Console.WriteLine(string.Create(Invariant, $"Transposed convolution, ours vs TorchSharp's nn.ConvTranspose (same process): float32, {rounds} alternating rounds of {reps} timed runs per side (medians); forward+backward gives input and weight gradients."));
         Console.WriteLine();
-        Console.WriteLine($"{"shape",-52} {"pass",-8} {"ours ms",9} {"torch ms",9} {"speedup",8} {"ours GF/s",10} {"torch GF/s",10} {"ours MiB",9} {"torch MiB",9}  {"our path"}");
-        using var torch = PyTorchProcess.Start();
-        var speedups = new List<double>();
-        double suitePeakOurs = 0, suitePeakTheirs = 0;
+        Console.WriteLine($"{"shape",-38} {"format",-6} {"pass",-7} {"ours ms",8} {"torch ms",8} {"speedup",7} {"ours GF/s",9} {"torch GF/s",10} {"ours MiB",8} {"torch MiB",9} {"max |diff|",10}  {"our path"}");
+        var results = new List<Result>();
         var choices = new List<TransposedConvolutionChoice>();
-        foreach (var shape in ConvTransposeShape.Suite.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+        var shapes = ConvTransposeShape.Suite.Select((shape, index) => (shape, index)).Where(s => filter is null || s.shape.Name.Contains(filter, StringComparison.OrdinalIgnoreCase));
+        foreach (var (shape, index) in shapes)
         {
-            // Forgotten per shape, so that the choices left afterwards are this shape's: one per pass.
-            TransposedConvolutionTuning.Clear();
-            foreach (var backward in new[] { false, true })
+            foreach (var channelsLast in new[] { true, false })
             {
-                var ours = new List<double>();
-                var theirs = new List<double>();
-                double oursPeak = 0, theirsPeak = 0;
-                for (var round = 0; round < Rounds; round++)
+                // Forgotten per shape and format, so that the choices left afterwards are this one's: one per pass.
+                TransposedConvolutionTuning.Clear();
+                using var pair = ConvTransposePair.Create(shape, channelsLast);
+                var difference = pair.OutputDifference();
+                foreach (var backward in new[] { false, true })
                 {
-                    var (times, peak) = TimeOurs(shape, backward, reps);
-                    ours.AddRange(times);
-                    oursPeak = Math.Max(oursPeak, peak);
-                    (times, peak) = torch.Time(shape, backward, reps, threads);
-                    theirs.AddRange(times);
-                    theirsPeak = Math.Max(theirsPeak, peak);
+                    var ours = new List<double>();
+                    var theirs = new List<double>();
+                    pair.RunOurs(backward);
+                    pair.RunTheirs(backward);
+                    for (var round = 0; round < rounds; round++)
+                    {
+                        for (var i = 0; i < reps; i++)
+                        {
+                            ours.Add(Measurement.Milliseconds(() => pair.RunOurs(backward)));
+                        }
+
+                        for (var i = 0; i < reps; i++)
+                        {
+                            theirs.Add(Measurement.Milliseconds(() => pair.RunTheirs(backward)));
+                        }
+                    }
+
+                    var (oursPeak, theirsPeak) = backward && probeMemory
+                        ? (MemoryProbe.ConvTranspose(index, channelsLast, ours: true, reps), MemoryProbe.ConvTranspose(index, channelsLast, ours: false, reps))
+                        : (double.NaN, double.NaN);
+                    var path = TransposedConvolutionTuning.Choices.Where(c => c.Backward == backward).Select(c => c.Path.ToString()).FirstOrDefault() ?? "?";
+                    var result = new Result(shape, channelsLast, backward, Measurement.Median(ours), Measurement.Median(theirs), oursPeak, theirsPeak, path);
+                    results.Add(result);
+                    var flops = shape.ForwardFlops * (backward ? 3 : 1);
+                    Console.WriteLine(string.Create(
+                        Invariant,
+                        $"{shape.Name,-38} {(channelsLast ? "NHWC" : "NCHW"),-6} {(backward ? "fwd+bwd" : "fwd"),-7} {result.OursMs,8:F2} {result.TheirsMs,8:F2} {result.Speedup,6:F2}x {flops / result.OursMs / 1e6,9:F1} {flops / result.TheirsMs / 1e6,10:F1} {Mib(oursPeak),8} {Mib(theirsPeak),9} {(difference is { } d ? d.ToString("E1", Invariant) : "shifted"),10}  {path}"));
                 }
 
-                var (oursMs, theirsMs) = (Median(ours), Median(theirs));
-                suitePeakOurs = Math.Max(suitePeakOurs, oursPeak);
-                suitePeakTheirs = Math.Max(suitePeakTheirs, theirsPeak);
-                var flops = shape.ForwardFlops * (backward ? 3 : 1);
-                var speedup = theirsMs / oursMs;
-                if (backward)
-                {
-                    speedups.Add(speedup);
-                }
-
-                Console.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{shape.Name,-52} {(backward ? "fwd+bwd" : "fwd"),-8} {oursMs,9:F2} {theirsMs,9:F2} {speedup,7:F2}x {flops / oursMs / 1e6,10:F1} {flops / theirsMs / 1e6,10:F1} {oursPeak,9:F0} {theirsPeak,9:F0}  {TransposedConvolutionTuning.Choices.Single(c => c.Backward == backward).Path}"));
+                choices.AddRange(TransposedConvolutionTuning.Choices.OrderBy(c => c.Backward));
             }
-
-            choices.AddRange(TransposedConvolutionTuning.Choices.OrderBy(c => c.Backward));
         }
 
         Console.WriteLine();
-        Console.WriteLine("Paths timed once per shape by TransposedConvolutionTuning (each its best of three alternating runs, ms):");
+        Console.WriteLine("Paths timed by TransposedConvolutionTuning (each its best of its alternating runs, ms):");
         foreach (var choice in choices.Where(c => c.Milliseconds.Count > 0))
         {
-            var times = string.Join(", ", choice.Milliseconds.OrderBy(pair => pair.Value).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value:F2}")));
+            var times = string.Join(", ", choice.Milliseconds.OrderBy(pair => pair.Value).Select(pair => string.Create(Invariant, $"{pair.Key} {pair.Value:F2}")));
             Console.WriteLine($"  {(choice.Backward ? "fwd+bwd" : "fwd"),-8} {choice.Shape}: {times}");
         }
 
-        var geomean = Math.Exp(speedups.Average(Math.Log));
+        Summarize(results);
+        return 0;
+    }
+
+    private static void Summarize(List<Result> results)
+    {
+        var trained = results.Where(r => r.Backward).ToList();
+        if (trained.Count == 0)
+        {
+            return;
+        }
+
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory over the suite (resident-set growth during a shape's timed runs): ours {suitePeakOurs:F0} MiB, PyTorch {suitePeakTheirs:F0} MiB"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"geomean speedup vs PyTorch: {geomean:F2}x (min {speedups.Min():F2}x over {speedups.Count} shapes)"));
-        return 0;
-    }
-
-    private static (double[] Times, double PeakMiB) TimeOurs(ConvTransposeShape shape, bool backward, int reps)
-    {
-        using var scope = new DisposeScope();
-        using var layer = Create(shape);
-        long[] spatial = Enumerable.Repeat((long)shape.Size, shape.Rank).ToArray();
-        long[] inputShape = shape.ChannelsLast ? [shape.Batch, .. spatial, shape.In] : [shape.Batch, shape.In, .. spatial];
-        using var generator = new Generator(1);
-        var x = Tensor.Randn(inputShape, generator).WithRequiresGrad(backward);
-
-        // The upstream gradient is dense, as a real loss's is, in the output's layout; PyTorch's side does the same.
-        Tensor upstream;
-        using (Autograd.NoGrad())
+        foreach (var (label, rows) in new[] { ("both formats", trained), ("channels-last", trained.Where(r => r.ChannelsLast).ToList()), ("channels-first", trained.Where(r => !r.ChannelsLast).ToList()) })
         {
-            upstream = Tensor.OnesLike(layer.Call(x));
-        }
-
-        void Once()
-        {
-            using var step = new DisposeScope();
-            using var mode = backward ? Autograd.EnableGrad() : Autograd.NoGrad();
-            var y = layer.Call(x);
-            if (backward)
+            if (rows.Count > 0)
             {
-                y.Backward(upstream);
-                foreach (var weight in layer.Weights)
-                {
-                    weight.Value.ZeroGrad();
-                }
-
-                x.ZeroGrad();
+                var slowest = rows.MinBy(r => r.Speedup)!;
+                Console.WriteLine(string.Create(
+                    Invariant,
+                    $"fwd+bwd, same memory format, {label}: geomean speedup vs TorchSharp {Measurement.GeometricMean(rows.Select(r => r.Speedup)):F2}x (min {slowest.Speedup:F2}x, {slowest.Shape.Name} {(slowest.ChannelsLast ? "NHWC" : "NCHW")}; {rows.Count} shapes)"));
             }
         }
 
-        Once();
-        var before = ResidentMiB("VmRSS");
-        ResetPeak();
-        var times = new double[reps];
-        for (var i = 0; i < reps; i++)
+        // The comparison users make: Keras's default layout for us, PyTorch's default layout for TorchSharp.
+        var users = trained.Where(r => r.ChannelsLast)
+            .Select(ours => (ours, theirs: trained.FirstOrDefault(t => !t.ChannelsLast && t.Shape == ours.Shape)))
+            .Where(p => p.theirs is not null)
+            .Select(p => (p.ours.Shape, Speedup: p.theirs!.TheirsMs / p.ours.OursMs))
+            .ToList();
+        if (users.Count > 0)
         {
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            Once();
-            times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        return (times, Math.Max(0, ResidentMiB("VmHWM") - before));
-    }
-
-    private static Layer Create(ConvTransposeShape shape)
-    {
-        var format = shape.ChannelsLast ? "channels_last" : "channels_first";
-        return shape.Rank switch
-        {
-            1 => new Conv1DTranspose(shape.Out, shape.Kernel, strides: shape.Stride, padding: shape.Padding, dataFormat: format),
-            2 => new Conv2DTranspose(shape.Out, shape.Kernel, strides: shape.Stride, padding: shape.Padding, dataFormat: format),
-            _ => new Conv3DTranspose(shape.Out, shape.Kernel, strides: shape.Stride, padding: shape.Padding, dataFormat: format),
-        };
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static double ResidentMiB(string field)
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+            Console.WriteLine();
+            Console.WriteLine("Ours channels-last (NHWC data) vs TorchSharp's module on NCHW tensors, fwd+bwd:");
+            foreach (var (shape, speedup) in users)
             {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+                Console.WriteLine(string.Create(Invariant, $"  {shape.Name,-38} {speedup,6:F2}x"));
             }
+
+            Console.WriteLine(string.Create(Invariant, $"  geomean {Measurement.GeometricMean(users.Select(u => u.Speedup)):F2}x (min {users.Min(u => u.Speedup):F2}x)"));
         }
 
-        return 0;
+        var probed = trained.Where(r => !double.IsNaN(r.OursPeak)).ToList();
+        if (probed.Count > 0)
+        {
+            var worst = probed.MaxBy(r => MemoryRatio(r))!;
+            Console.WriteLine();
+            Console.WriteLine(string.Create(
+                Invariant,
+                $"peak memory, fwd+bwd (resident-set growth over a pass, in a process of its own): largest ours {probed.Max(r => r.OursPeak):F0} MiB, TorchSharp {probed.Max(r => r.TheirsPeak):F0} MiB; " +
+                $"largest ratio ours/TorchSharp {MemoryRatio(worst):F2} ({worst.Shape.Name} {(worst.ChannelsLast ? "NHWC" : "NCHW")}, {worst.OursPeak:F0} vs {worst.TheirsPeak:F0} MiB)"));
+        }
     }
 
-    /// <summary>Resets the process's peak resident set (Linux 4.0+), so that VmHWM measures from here.</summary>
-    private static void ResetPeak() => File.WriteAllText("/proc/self/clear_refs", "5");
+    /// <summary>Ours over theirs, with 1 MiB added to each so that near-empty peaks do not make large ratios.</summary>
+    private static double MemoryRatio(Result result) => (result.OursPeak + 1) / (result.TheirsPeak + 1);
+
+    private static string Mib(double value) => double.IsNaN(value) ? "-" : value.ToString("F0", Invariant);
+
+    private sealed record Result(ConvTransposeShape Shape, bool ChannelsLast, bool Backward, double OursMs, double TheirsMs, double OursPeak, double TheirsPeak, string Path)
+    {
+        public double Speedup => TheirsMs / OursMs;
+    }
 }

@@ -1,28 +1,27 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Benchmarks;
 
-/// <summary>Measures sgemm throughput through the binding: the ceiling every convolution path is judged against.</summary>
+/// <summary>Measures sgemm throughput through TorchSharp: the ceiling every convolution path is judged against.</summary>
 internal static class MatmulThroughput
 {
     public static int Run(int n)
     {
-        Console.Write(TorchRuntime.Report());
-        using var generator = new Generator(seed: 0);
-        using var a = Tensor.Randn([n, n], generator);
-        using var b = Tensor.Randn([n, n], generator);
+        Console.WriteLine(Runtime.Describe());
+        using var generator = new TorchSharp.torch.Generator(0);
+        using var a = randn([n, n], generator: generator);
+        using var b = randn([n, n], generator: generator);
         var flops = 2.0 * n * n * n;
 
         // Warm up the BLAS threads and caches, then time enough products for about two seconds.
         for (var i = 0; i < 3; i++)
         {
-            a.Matmul(b).Dispose();
+            a.matmul(b).Dispose();
         }
 
         var repetitions = Math.Max(5, (int)(2.0 / Time(a, b)));
@@ -34,10 +33,5 @@ internal static class MatmulThroughput
         return 0;
     }
 
-    private static double Time(Tensor a, Tensor b)
-    {
-        var watch = Stopwatch.StartNew();
-        a.Matmul(b).Dispose();
-        return watch.Elapsed.TotalSeconds;
-    }
+    private static double Time(Tensor a, Tensor b) => Measurement.Milliseconds(() => a.matmul(b).Dispose()) / 1000;
 }
