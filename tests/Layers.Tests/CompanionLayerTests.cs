@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Initializers;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Layers.Tests;
 
@@ -11,42 +10,42 @@ public sealed class CompanionLayerTests
     [Fact]
     public void Dense_IsInputsTimesKernelPlusBias_ThenTheActivation()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var dense = new Dense(2, activation: "relu");
-        var x = Tensor.FromArray(new float[] { 1, 2, 3, -1, 0, 1 }, [2, 3]);
+        var x = tensor(new float[] { 1, 2, 3, -1, 0, 1 }, [2, 3]);
         dense.Call(x);
-        dense.SetWeights(Tensor.FromArray(new float[] { 1, -1, 0, 2, 1, 0 }, [3, 2]), Tensor.FromArray(new float[] { 0.5f, -10 }, [2]));
+        dense.SetWeights(tensor(new float[] { 1, -1, 0, 2, 1, 0 }, [3, 2]), tensor(new float[] { 0.5f, -10 }, [2]));
 
         // Row 1: [1·1 + 2·0 + 3·1, 1·(−1) + 2·2 + 3·0] + bias = [4.5, −7] → relu [4.5, 0]; row 2: [0 + 0.5, 1 − 10] → [0.5, 0].
-        Assert.Equal(new float[] { 4.5f, 0, 0.5f, 0 }, dense.Call(x).ToArray<float>());
+        Assert.Equal(new float[] { 4.5f, 0, 0.5f, 0 }, dense.Call(x).Floats());
     }
 
     [Fact]
     public void Conv2D_EqualsLibtorchsConvolution_OnTheTransposedLayout_ForValidPadding()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(11);
         using var conv = new Conv2D(3, [3, 2], strides: [2, 1], kernelInitializer: new RandomNormal(seed: 1), biasInitializer: new RandomNormal(seed: 2));
-        var x = Tensor.Randn([2, 7, 6, 4], generator);
+        var x = randn([2, 7, 6, 4], generator: generator);
 
         var ours = conv.Call(x);
-        var kernel = conv.Kernel!.Value.Permute(3, 2, 0, 1); // (kh, kw, in, out) -> (out, in, kh, kw)
-        var reference = Functional.Conv2d(x.Permute(0, 3, 1, 2), kernel, conv.Bias!.Value, stride: [2, 1]).Permute(0, 2, 3, 1);
+        var kernel = conv.Kernel!.Value.permute(3, 2, 0, 1); // (kh, kw, in, out) -> (out, in, kh, kw)
+        var reference = nn.functional.conv2d(x.permute(0, 3, 1, 2), kernel, conv.Bias!.Value, strides: [2, 1]).permute(0, 2, 3, 1);
 
-        Assert.Equal(new long[] { 2, 3, 5, 3 }, ours.Shape);
-        Assert.True(ours.AllClose(reference, 1e-5, 1e-5));
+        Assert.Equal(new long[] { 2, 3, 5, 3 }, ours.shape);
+        Assert.True(ours.allclose(reference, 1e-5, 1e-5));
     }
 
     [Fact]
     public void Conv2D_SamePadding_PutsTheExtraPixelAtTheEnd_AsTensorFlowDoes()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var conv = new Conv1D(1, 2, padding: "same", kernelInitializer: "ones", useBias: false);
 
         // Length 3, kernel 2, stride 1: TensorFlow pads 0 before and 1 after, so the last output sees x3 + 0.
-        var y = conv.Call(Tensor.FromArray(new float[] { 1, 2, 3 }, [1, 3, 1]));
+        var y = conv.Call(tensor(new float[] { 1, 2, 3 }, [1, 3, 1]));
 
-        Assert.Equal(new float[] { 3, 5, 3 }, y.ToArray<float>());
+        Assert.Equal(new float[] { 3, 5, 3 }, y.Floats());
     }
 
     [Fact]
@@ -62,9 +61,9 @@ public sealed class CompanionLayerTests
     [Fact]
     public void BatchNormalization_InTraining_NormalizesWithTheBatch_AndMovesItsStatistics_AsKerasDoes()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var bn = new BatchNormalization(momentum: 0.9, epsilon: 0.01);
-        var x = Tensor.FromArray(new double[] { 1, 10, 3, 20, 5, 60 }, [3, 2]).To(ScalarType.Float32);
+        var x = tensor(new double[] { 1, 10, 3, 20, 5, 60 }, [3, 2]).to(ScalarType.Float32);
 
         var y = bn.Call(x, training: true);
 
@@ -73,115 +72,115 @@ public sealed class CompanionLayerTests
         double[] variance = [8.0 / 3, 1400.0 / 3];
         double[] input = [1, 10, 3, 20, 5, 60];
         var expected = input.Select((v, i) => (v - mean[i % 2]) / Math.Sqrt(variance[i % 2] + 0.01)).ToArray();
-        TensorAssert.Close(expected, [3, 2], y.To(ScalarType.Float64), 1e-5, 1e-5);
-        TensorAssert.Close([0.1 * 3, 0.1 * 30], [2], bn.MovingMean!.Value.To(ScalarType.Float64), 1e-6, 1e-6);
-        TensorAssert.Close([0.9 + (0.1 * 8.0 / 3), 0.9 + (0.1 * 1400.0 / 3)], [2], bn.MovingVariance!.Value.To(ScalarType.Float64), 1e-5, 1e-5);
+        TensorAssert.Close(expected, [3, 2], y.to(ScalarType.Float64), 1e-5, 1e-5);
+        TensorAssert.Close([0.1 * 3, 0.1 * 30], [2], bn.MovingMean!.Value.to(ScalarType.Float64), 1e-6, 1e-6);
+        TensorAssert.Close([0.9 + (0.1 * 8.0 / 3), 0.9 + (0.1 * 1400.0 / 3)], [2], bn.MovingVariance!.Value.to(ScalarType.Float64), 1e-5, 1e-5);
 
         bn.Call(x, training: true);
-        TensorAssert.Close([(0.9 * 0.3) + 0.3, (0.9 * 3) + 3], [2], bn.MovingMean!.Value.To(ScalarType.Float64), 1e-5, 1e-5);
+        TensorAssert.Close([(0.9 * 0.3) + 0.3, (0.9 * 3) + 3], [2], bn.MovingMean!.Value.to(ScalarType.Float64), 1e-5, 1e-5);
     }
 
     [Fact]
     public void BatchNormalization_InInference_AndFrozenInTraining_UsesTheMovingStatistics()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var bn = new BatchNormalization(epsilon: 1e-12, gammaInitializer: new Constant(2), betaInitializer: new Constant(1),
             movingMeanInitializer: new Constant(4), movingVarianceInitializer: new Constant(16));
-        var x = Tensor.FromArray(new float[] { 8, 0 }, [2, 1]);
+        var x = tensor(new float[] { 8, 0 }, [2, 1]);
 
-        var inference = bn.Call(x).ToArray<float>();
+        var inference = bn.Call(x).Floats();
         bn.Trainable = false;
-        var frozen = bn.Call(x, training: true).ToArray<float>();
+        var frozen = bn.Call(x, training: true).Floats();
 
         // 2 · (x − 4) / 4 + 1.
         Assert.Equal(new float[] { 3, -1 }, inference);
         Assert.Equal(inference, frozen);
-        Assert.Equal(new float[] { 4 }, bn.MovingMean!.Value.ToArray<float>());
+        Assert.Equal(new float[] { 4 }, bn.MovingMean!.Value.Floats());
     }
 
     [Fact]
     public void Dropout_InTraining_DropsAboutTheRate_ScalesTheSurvivors_AndRepeatsWithItsSeed()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var first = new Dropout(0.25, seed: 5);
         using var second = new Dropout(0.25, seed: 5);
-        var x = Tensor.Ones([200, 100]);
+        var x = ones(200, 100);
 
-        var a = first.Call(x, training: true).ToArray<float>();
-        var b = second.Call(x, training: true).ToArray<float>();
+        var a = first.Call(x, training: true).Floats();
+        var b = second.Call(x, training: true).Floats();
 
         Assert.Equal(a, b);
         Assert.All(a, v => Assert.True(v == 0 || Math.Abs(v - (1 / 0.75f)) < 1e-6));
         var dropped = a.Count(v => v == 0) / (double)a.Length;
         Assert.InRange(dropped, 0.25 - 0.015, 0.25 + 0.015); // 20,000 draws: 5 standard deviations is 0.015.
-        Assert.Equal(x.ToArray<float>(), first.Call(x).ToArray<float>());
+        Assert.Equal(x.Floats(), first.Call(x).Floats());
     }
 
     [Fact]
     public void Dropout_WithANoiseShape_DropsWholeSlices_AndRateOneGivesZeros()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var channels = new Dropout(0.5, noiseShape: [0, 1, 0], seed: 1);
         using var everything = new Dropout(1);
-        var x = Tensor.Ones([4, 6, 8]);
+        var x = ones(4, 6, 8);
 
         var y = channels.Call(x, training: true);
 
-        var perChannel = y.Sum([1]).ToArray<float>();
+        var perChannel = y.sum(1).Floats();
         Assert.All(perChannel, v => Assert.True(v == 0 || Math.Abs(v - 12) < 1e-4)); // a (batch, channel) slice is all kept (6 · 2) or all dropped
-        Assert.All(everything.Call(x, training: true).ToArray<float>(), v => Assert.Equal(0, v));
+        Assert.All(everything.Call(x, training: true).Floats(), v => Assert.Equal(0, v));
         ArgumentAssert.Throws<ArgumentOutOfRangeException>(() => _ = new Dropout(1.5), "rate", "between 0 and 1");
     }
 
     [Fact]
     public void UpSampling2D_Nearest_RepeatsPixels_AndBilinear_MatchesTensorFlowsHalfPixelResize()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var nearest = new UpSampling2D([1, 2]);
         using var bilinear = new UpSampling2D([1, 2], interpolation: "bilinear");
-        var x = Tensor.FromArray(new float[] { 1, 2 }, [1, 1, 2, 1]);
+        var x = tensor(new float[] { 1, 2 }, [1, 1, 2, 1]);
 
-        Assert.Equal(new float[] { 1, 1, 2, 2 }, nearest.Call(x).ToArray<float>());
+        Assert.Equal(new float[] { 1, 1, 2, 2 }, nearest.Call(x).Floats());
 
         // tf.image.resize([1, 2], 4, "bilinear"): source positions −0.25 (clamped to 0), 0.25, 0.75, 1.25 (clamped to 1).
-        Assert.Equal(new float[] { 1, 1.25f, 1.75f, 2 }, bilinear.Call(x).ToArray<float>());
+        Assert.Equal(new float[] { 1, 1.25f, 1.75f, 2 }, bilinear.Call(x).Floats());
     }
 
     [Fact]
     public void Flatten_ChannelsFirst_OrdersLikeChannelsLast()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var last = new Flatten();
         using var first = new Flatten("channels_first");
-        var nhwc = Tensor.Arange(12, ScalarType.Float32).Reshape(1, 2, 2, 3);
+        var nhwc = arange(12, ScalarType.Float32).reshape(1, 2, 2, 3);
 
-        Assert.Equal(last.Call(nhwc).ToArray<float>(), first.Call(nhwc.Permute(0, 3, 1, 2)).ToArray<float>());
+        Assert.Equal(last.Call(nhwc).Floats(), first.Call(nhwc.permute(0, 3, 1, 2)).Floats());
     }
 
     [Fact]
     public void Reshape_RefusesBadTargets_AndInputsThatDoNotFit()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var reshape = new Reshape([5, -1]);
 
         ArgumentAssert.Throws<ArgumentException>(() => _ = new Reshape([-1, -1]), "targetShape", "at most one -1");
         ArgumentAssert.Throws<ArgumentException>(() => _ = new Reshape([0, 3]), "targetShape", "sizes of 1 or more");
-        ArgumentAssert.Throws<ArgumentException>(() => reshape.Call(Tensor.Ones([2, 7])), "inputShape", "cannot reshape examples of 7 elements to (5, -1)");
+        ArgumentAssert.Throws<ArgumentException>(() => reshape.Call(ones(2, 7)), "inputs", "cannot reshape examples of 7 elements to (5, -1)");
     }
 
     [Fact]
     public void Concatenate_JoinsAlongItsAxis_ChecksShapes_AndRoundTripsItsConfig()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var concatenate = new Concatenate();
-        var a = Tensor.Ones([2, 3, 3, 4]);
-        var b = Tensor.Zeros([2, 3, 3, 2]);
+        var a = ones(2, 3, 3, 4);
+        var b = zeros(2, 3, 3, 2);
 
         var joined = concatenate.Call(a, b);
 
-        Assert.Equal(new long[] { 2, 3, 3, 6 }, joined.Shape);
+        Assert.Equal(new long[] { 2, 3, 3, 6 }, joined.shape);
         Assert.Equal(new long?[] { null, 3, 3, 6 }, concatenate.ComputeOutputShape([[null, 3, 3, 4], [null, 3, 3, 2]]));
-        ArgumentAssert.Throws<ArgumentException>(() => concatenate.Call(a, Tensor.Ones([2, 4, 3, 2])), "inputs", "matching shapes except for the concatenation axis -1", "(2, 4, 3, 2)");
+        ArgumentAssert.Throws<ArgumentException>(() => concatenate.Call(a, ones(2, 4, 3, 2)), "inputs", "matching shapes except for the concatenation axis -1", "(2, 4, 3, 2)");
         ArgumentAssert.Throws<ArgumentException>(() => concatenate.Call(a), "inputs", "joins two or more inputs");
         using var again = (Concatenate)LayerRegistry.Get(LayerRegistry.Serialize(new Concatenate(axis: 1, name: "skip")));
         Assert.Equal((1, "skip"), (again.Axis, again.Name));
@@ -190,7 +189,7 @@ public sealed class CompanionLayerTests
     [Fact]
     public void TheStandardDcganGenerator_HasThePublishedPyTorchParameterCount()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Sequential(
         [
             new Conv2DTranspose(512, 4, useBias: false), new BatchNormalization(), new ReLU(),
@@ -200,10 +199,10 @@ public sealed class CompanionLayerTests
             new Conv2DTranspose(3, 4, strides: 2, padding: "same", useBias: false, activation: "tanh"),
         ]);
 
-        var images = generator.Call(Tensor.Randn([2, 1, 1, 100]));
+        var images = generator.Call(randn(2, 1, 1, 100));
 
-        Assert.Equal(new long[] { 2, 64, 64, 3 }, images.Shape);
-        Assert.Equal(3_576_704, generator.TrainableWeights.Sum(w => w.Value.NumElements));
+        Assert.Equal(new long[] { 2, 64, 64, 3 }, images.shape);
+        Assert.Equal(3_576_704, generator.TrainableWeights.Sum(w => w.Value.numel()));
         var summary = generator.Summary();
         Assert.Contains("Trainable params: 3,576,704", summary, StringComparison.Ordinal);
         Assert.Contains("Non-trainable params: 1,920", summary, StringComparison.Ordinal);
@@ -213,13 +212,13 @@ public sealed class CompanionLayerTests
     [Fact]
     public void Sequential_OwnsItsLayers_FreezesThem_AndDisposesThem()
     {
-        var baseline = Tensor.LiveCount;
+        var baseline = LiveTensors.Count;
         var dense = new Dense(3);
         var bn = new BatchNormalization();
-        using (var scope = new DisposeScope())
+        using (var scope = NewDisposeScope())
         {
             using var model = new Sequential([dense, bn]);
-            model.Call(Tensor.Ones([2, 4]), training: true);
+            model.Call(ones(2, 4), training: true);
 
             model.Trainable = false;
 
@@ -229,8 +228,8 @@ public sealed class CompanionLayerTests
             Assert.Throws<InvalidOperationException>(() => model.Add(new Dense(1)));
         }
 
-        Assert.Equal(baseline, Tensor.LiveCount);
-        using var input = Tensor.Ones([1, 4]);
+        Assert.Equal(baseline, LiveTensors.Count);
+        using var input = ones(1, 4);
         Assert.Throws<ObjectDisposedException>(() => dense.Call(input));
     }
 
@@ -251,13 +250,13 @@ public sealed class CompanionLayerTests
                ]}}
             """;
 
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = (Sequential)LayerRegistry.Get(json);
 
         Assert.True(model.Built);
         Assert.Equal("decoder", model.Name);
         Assert.Equal(new long?[] { null, 4, 4, 1 }, model.ComputeOutputShape([null, 16]));
-        Assert.Equal(new long[] { 3, 4, 4, 1 }, model.Call(Tensor.Ones([3, 16])).Shape);
+        Assert.Equal(new long[] { 3, 4, 4, 1 }, model.Call(ones(3, 16)).shape);
     }
 
     [Fact]

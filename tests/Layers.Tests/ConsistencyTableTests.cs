@@ -97,16 +97,16 @@ public sealed class ConsistencyTableTests
     [MemberData(nameof(Table))]
     public void Conv1DTranspose_MatchesKerasTable(int kernelSize, int stride, string padding, int? outputPadding, int length, double[] expected)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var layer = new Conv1DTranspose(1, kernelSize, stride, padding, outputPadding, useBias: false);
-        var input = Tensor.Ones([1, 3, 1]);
+        var input = ones(1, 3, 1);
         Assert.Equal(new long?[] { null, length, 1 }, layer.ComputeOutputShape([null, 3, 1]));
         layer.Call(input).Dispose();
-        layer.SetWeights(Tensor.Arange(1, kernelSize + 1).Reshape(kernelSize, 1, 1));
+        layer.SetWeights(arange(1, kernelSize + 1, ScalarType.Float32).reshape(kernelSize, 1, 1));
 
         var output = layer.Call(input);
 
-        Assert.Equal(new long[] { 1, length, 1 }, output.Shape);
-        Assert.Equal(expected, output.ToArray<double>());
+        Assert.Equal(new long[] { 1, length, 1 }, output.shape);
+        Assert.Equal(expected, output.Doubles());
     }
 }

@@ -27,9 +27,9 @@ public sealed class DependencyInjectionTests
     [Fact]
     public void ACustomInitializerRegisteredThroughDI_IsResolvedFromAConfig_AndAskedOnceWithTheKernelShape()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var initializer = new Mock<IInitializer>(MockBehavior.Strict);
-        initializer.Setup(i => i.Initialize(new long[] { 3, 3, 4, 2 }, ScalarType.Float32)).Returns(() => Tensor.Full([3, 3, 4, 2], 0.5));
+        initializer.Setup(i => i.Initialize(new long[] { 3, 3, 4, 2 }, ScalarType.Float32)).Returns(() => full([3, 3, 4, 2], 0.5));
         JsonObject? configSeen = null;
         using var services = new ServiceCollection()
             .AddLayersFramework(options => options.Initializers.Add("ScaledOnes", config =>
@@ -41,11 +41,11 @@ public sealed class DependencyInjectionTests
         var catalog = services.GetRequiredService<ComponentCatalog>();
 
         using var layer = catalog.GetLayer(ConfigNamingACustomInitializer);
-        layer.Call(Tensor.Ones([1, 5, 5, 2]));
+        layer.Call(ones(1, 5, 5, 2));
 
         initializer.Verify(i => i.Initialize(It.IsAny<long[]>(), It.IsAny<ScalarType>()), Times.Once());
         Assert.Equal("""{"scale":0.5}""", configSeen!.ToJsonString());
-        Assert.All(((Conv2DTranspose)layer).Kernel!.Value.ToArray<float>(), v => Assert.Equal(0.5f, v));
+        Assert.All(((Conv2DTranspose)layer).Kernel!.Value.Floats(), v => Assert.Equal(0.5f, v));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class DependencyInjectionTests
     [Fact]
     public void ALayerWithAnApplicationsComponents_RoundTripsThroughItsConfig_WithTheSameOutput()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var provider = new ServiceCollection()
             .AddLayersFramework(options =>
             {
@@ -116,22 +116,22 @@ public sealed class DependencyInjectionTests
         var catalog = provider.GetRequiredService<ComponentCatalog>();
         using var original = new Conv2DTranspose(
             3, 2, strides: 2, activation: new DelegateActivation("cube", Cube), kernelInitializer: new ScaledOnes(0.25), kernelRegularizer: new HalfL1());
-        var x = Tensor.Arange(2 * 3 * 3 * 2, ScalarType.Float32).Reshape([2, 3, 3, 2]) * 0.1;
-        var expected = original.Call(x).ToArray<float>();
+        var x = arange(2 * 3 * 3 * 2, ScalarType.Float32).reshape([2, 3, 3, 2]) * 0.1;
+        var expected = original.Call(x).Floats();
 
         var saved = KerasJson.Write(LayerRegistry.Serialize(original));
         using var reloaded = (Conv2DTranspose)catalog.GetLayer(saved);
 
         Assert.Contains("\"registered_name\":\"Custom>cube\"", saved, StringComparison.Ordinal);
-        Assert.Equal(expected, reloaded.Call(x).ToArray<float>());
-        Assert.Equal(original.Losses.Select(l => l.Item()), reloaded.Losses.Select(l => l.Item()));
+        Assert.Equal(expected, reloaded.Call(x).Floats());
+        Assert.Equal(original.Losses.Select(l => l.ToDouble()), reloaded.Losses.Select(l => l.ToDouble()));
         Assert.Equal(KerasJson.Write(original.GetConfig()), KerasJson.Write(reloaded.GetConfig()));
     }
 
     [Fact]
     public void AnApplicationsLayer_ResolvesTheComponentsItsConfigNames_ThroughTheCatalog()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var provider = new ServiceCollection()
             .AddLayersFramework(options =>
             {
@@ -144,7 +144,7 @@ public sealed class DependencyInjectionTests
 
         using var layer = catalog.GetLayer(envelope);
 
-        Assert.Equal(new[] { 3f, 6f }, layer.Call(Tensor.FromArray(new float[] { 1, 2 }, [1, 2])).ToArray<float>());
+        Assert.Equal(new[] { 3f, 6f }, layer.Call(tensor(new float[] { 1, 2 }, [1, 2])).Floats());
         Assert.Equal("Custom>Scale", LayerRegistry.Serialize(layer)["registered_name"]!.GetValue<string>());
     }
 
@@ -179,7 +179,7 @@ public sealed class DependencyInjectionTests
         Assert.Throws<ArgumentException>(() => ComponentCatalog.BuiltIns.GetInitializer("ScaledOnes"));
     }
 
-    private static Tensor Cube(Tensor x) => x.Pow(3);
+    private static Tensor Cube(Tensor x) => x.pow(3);
 
     /// <summary>An application's initializer: every weight filled with one value.</summary>
     private sealed class ScaledOnes(double scale) : IInitializer
@@ -194,7 +194,7 @@ public sealed class DependencyInjectionTests
             return new ScaledOnes(scale);
         }
 
-        public Tensor Initialize(long[] shape, ScalarType dtype = ScalarType.Float32) => Tensor.Full(shape, Scale, dtype);
+        public Tensor Initialize(long[] shape, ScalarType dtype = ScalarType.Float32) => full(shape, Scale, dtype);
 
         public JsonObject GetConfig() => new() { ["scale"] = Scale };
     }
@@ -208,7 +208,7 @@ public sealed class DependencyInjectionTests
             return new HalfL1();
         }
 
-        public Tensor Compute(Tensor weights) => weights.Abs().Sum() * 0.5;
+        public Tensor Compute(Tensor weights) => weights.abs().sum() * 0.5;
 
         public JsonObject GetConfig() => [];
     }
@@ -238,8 +238,8 @@ public sealed class DependencyInjectionTests
             return config;
         }
 
-        protected override void Build(long[] inputShape) => weight = AddWeight("scale", [inputShape[^1]], initializer);
+        protected override void CreateWeights(long[] inputShape) => weight = AddWeight("scale", [inputShape[^1]], initializer);
 
-        protected override Tensor Forward(Tensor inputs) => inputs * weight!.Value;
+        protected override Tensor ComputeOutput(Tensor inputs, bool training) => inputs * weight!.Value;
     }
 }

@@ -30,7 +30,7 @@ public sealed class LayerConfigTests
     [Fact]
     public void AKeras3Config_Loads_WithEveryArgument_AndIsBuiltFromItsBuildConfig()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var layer = (Conv2DTranspose)LayerRegistry.Get(Keras3Json);
 
         Assert.Equal("conv2d_transpose_7", layer.Name);
@@ -45,7 +45,7 @@ public sealed class LayerConfigTests
         Assert.IsType<MaxNorm>(layer.KernelConstraint);
         Assert.True(layer.Built);
         Assert.Equal(new long[] { 3, 3, 16, 32 }, layer.Kernel!.Shape);
-        Assert.Equal(new long[] { 1, 16, 16, 16 }, layer.Call(Tensor.Ones([1, 8, 8, 32])).Shape);
+        Assert.Equal(new long[] { 1, 16, 16, 16 }, layer.Call(ones(1, 8, 8, 32)).shape);
     }
 
     public static TheoryData<string> Layers => ["1", "2", "3"];
@@ -54,7 +54,7 @@ public sealed class LayerConfigTests
     [MemberData(nameof(Layers))]
     public void Serialize_ThenGet_GivesAnEqualConfig_ForEveryRank(string rank)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using Layer layer = rank switch
         {
             "1" => new Conv1DTranspose(4, 5, strides: 4, padding: "same", outputPadding: 1, activation: "leaky_relu", kernelRegularizer: new L1L2(0.01, 0.02), biasConstraint: "non_neg", name: "audio_up"),
@@ -73,9 +73,9 @@ public sealed class LayerConfigTests
     [Fact]
     public void Serialize_OfABuiltLayer_HasItsBuildConfig_AndGetRebuildsIt()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var layer = new Conv1DTranspose(3, 3);
-        layer.Call(Tensor.Ones([2, 7, 5]));
+        layer.Call(ones(2, 7, 5));
 
         var envelope = LayerRegistry.Serialize(layer);
         using var back = LayerRegistry.Get(envelope);

@@ -10,24 +10,24 @@ public sealed class LayerScopeTests
     [Fact]
     public void TheSameNameWithReuse_AppliesTheSameWeights()
     {
-        using var tensors = new DisposeScope();
+        using var tensors = NewDisposeScope();
         using var scope = new LayerScope();
-        var x = Tensor.Ones([1, 3, 3, 2]);
+        var x = ones(1, 3, 3, 2);
 
         var first = scope.Conv2DTranspose(x, filters: 4, kernelSize: 3, strides: 2, padding: "same", name: "up");
         var second = scope.Conv2DTranspose(x, filters: 4, kernelSize: 3, strides: 2, padding: "same", name: "up", reuse: true);
 
         Assert.Single(scope.Layers);
         Assert.Equal("up/kernel", scope.Layers["up"].Weights[0].Path);
-        Assert.Equal(first.ToArray<float>(), second.ToArray<float>());
+        Assert.Equal(first.Floats(), second.Floats());
     }
 
     [Fact]
     public void TheSameNameWithoutReuse_IsAnError_AsInTensorFlow()
     {
-        using var tensors = new DisposeScope();
+        using var tensors = NewDisposeScope();
         using var scope = new LayerScope();
-        var x = Tensor.Ones([1, 3, 3, 2]);
+        var x = ones(1, 3, 3, 2);
         scope.Conv2DTranspose(x, 4, 3, name: "up");
 
         var error = Assert.Throws<ArgumentException>(() => scope.Conv2DTranspose(x, 4, 3, name: "up"));
@@ -39,10 +39,10 @@ public sealed class LayerScopeTests
     [Fact]
     public void ReuseOfANameThatDoesNotExist_IsAnError()
     {
-        using var tensors = new DisposeScope();
+        using var tensors = NewDisposeScope();
         using var scope = new LayerScope();
 
-        var error = Assert.Throws<ArgumentException>(() => scope.Conv2DTranspose(Tensor.Ones([1, 3, 3, 2]), 4, 3, name: "missing", reuse: true));
+        var error = Assert.Throws<ArgumentException>(() => scope.Conv2DTranspose(ones(1, 3, 3, 2), 4, 3, name: "missing", reuse: true));
 
         Assert.Contains("Variable missing/kernel does not exist", error.Message, StringComparison.Ordinal);
         Assert.Empty(scope.Layers);
@@ -51,9 +51,9 @@ public sealed class LayerScopeTests
     [Fact]
     public void UnnamedLayers_GetUniqueDefaultNames_AndReuseWithoutANameFindsTheBaseName()
     {
-        using var tensors = new DisposeScope();
+        using var tensors = NewDisposeScope();
         using var scope = new LayerScope();
-        var x = Tensor.Ones([1, 3, 3, 2]);
+        var x = ones(1, 3, 3, 2);
 
         scope.Conv2DTranspose(x, 4, 3);
         scope.Conv2DTranspose(x, 4, 3);
@@ -65,9 +65,9 @@ public sealed class LayerScopeTests
     [Fact]
     public void ReuseWithAnotherShape_SaysWhichShapesDiffer()
     {
-        using var tensors = new DisposeScope();
+        using var tensors = NewDisposeScope();
         using var scope = new LayerScope();
-        var x = Tensor.Ones([1, 3, 3, 2]);
+        var x = ones(1, 3, 3, 2);
         scope.Conv2DTranspose(x, 4, 3, name: "up");
 
         var error = Assert.Throws<ArgumentException>(() => scope.Conv2DTranspose(x, 8, 3, name: "up", reuse: true));
@@ -78,9 +78,9 @@ public sealed class LayerScopeTests
     [Fact]
     public void RegularizationLosses_AreCollected_AndTrainableFalseMakesFrozenWeights()
     {
-        using var tensors = new DisposeScope();
+        using var tensors = NewDisposeScope();
         using var scope = new LayerScope();
-        var x = Tensor.Ones([1, 3, 3, 2]);
+        var x = ones(1, 3, 3, 2);
 
         scope.Conv2DTranspose(x, 2, 3, kernelRegularizer: "l2", name: "a");
         scope.Conv2DTranspose(x, 2, 3, kernelRegularizer: "l2", trainable: false, name: "b");
@@ -92,15 +92,15 @@ public sealed class LayerScopeTests
     [Fact]
     public void Dispose_FreesEveryLayer()
     {
-        var baseline = Tensor.LiveCount;
+        var baseline = LiveTensors.Count;
         var scope = new LayerScope();
-        using (new DisposeScope())
+        using (NewDisposeScope())
         {
-            scope.Conv2DTranspose(Tensor.Ones([1, 3, 3, 2]), 4, 3, name: "up");
+            scope.Conv2DTranspose(ones(1, 3, 3, 2), 4, 3, name: "up");
         }
 
         scope.Dispose();
 
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 }

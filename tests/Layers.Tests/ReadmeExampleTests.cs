@@ -6,7 +6,6 @@ using LayersFramework.Configuration;
 using LayersFramework.DependencyInjection;
 using LayersFramework.Initializers;
 using LayersFramework.Regularizers;
-using LayersFramework.Torch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LayersFramework.Layers.Tests;
@@ -17,14 +16,14 @@ public sealed class ReadmeExampleTests
     [Fact]
     public void DecoderExample_RunsAsTheReadmeSays()
     {
-        var baseline = Tensor.LiveCount;
+        var baseline = LiveTensors.Count;
         var printed = new StringWriter();
         var console = Console.Out;
         Console.SetOut(printed);
         try
         {
             // --- README example: decoder begins ---
-            using var scope = new DisposeScope();
+            using var scope = NewDisposeScope();
 
             // A decoder from 4x4x64 features to a 32x32 RGB image; components by Keras name or as objects.
             using var up1 = new Conv2DTranspose(32, 4, strides: 2, padding: "same", activation: "relu",
@@ -33,22 +32,22 @@ public sealed class ReadmeExampleTests
                 kernelInitializer: new ICNR([2, 2], new HeNormal(seed: 1)));
             using var toRgb = new Conv2DTranspose(3, 4, strides: 2, padding: "same", activation: "tanh");
 
-            var z = Tensor.Randn([8, 4, 4, 64]);
+            var z = randn(8, 4, 4, 64);
             var image = toRgb.Call(up2.Call(up1.Call(z)));
-            Console.WriteLine(Tuples.Format(image.Shape));        // (8, 32, 32, 3)
+            Console.WriteLine(Tuples.Format(image.shape));        // (8, 32, 32, 3)
             Console.WriteLine(up1.Losses.Count);                  // 1: the kernel's L2 penalty
             Console.WriteLine(Tuples.Format(up1.Kernel!.Shape));  // (4, 4, 32, 64): Keras's layout
 
             // U-Net: a 12-pixel input fits 23 or 24 pixels at stride 2; ask for the skip connection's 23.
             using var toSkip = new Conv2DTranspose(16, 3, strides: 2, padding: "same");
-            var matched = toSkip.Call(Tensor.Randn([8, 12, 12, 32]), outputSize: [23, 23]);
-            Console.WriteLine(Tuples.Format(matched.Shape));      // (8, 23, 23, 16)
+            var matched = toSkip.Call(randn(8, 12, 12, 32), outputSize: [23, 23]);
+            Console.WriteLine(Tuples.Format(matched.shape));      // (8, 23, 23, 16)
 
             // Save the config as Keras 3 writes it, and load it back (built again from its build_config).
             string json = KerasJson.Write(LayerRegistry.Serialize(up1));
             using var reloaded = (Conv2DTranspose)LayerRegistry.Get(json);
             reloaded.SetWeights(up1.GetWeights());
-            Console.WriteLine(reloaded.Call(z).AllClose(up1.Call(z)));   // True
+            Console.WriteLine(reloaded.Call(z).allclose(up1.Call(z)));   // True
             // --- README example: decoder ends ---
         }
         finally
@@ -57,7 +56,7 @@ public sealed class ReadmeExampleTests
         }
 
         Assert.Equal(["(8, 32, 32, 3)", "1", "(4, 4, 32, 64)", "(8, 23, 23, 16)", "True"], printed.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 
     [Fact]
@@ -77,15 +76,15 @@ public sealed class ReadmeExampleTests
             services.AddLayersFramework(options =>
             {
                 options.Initializers.Add(Scaled.FromConfig);            // configs name it "Custom>Scaled"
-                options.Activations.AddFunction("cube", x => x.Pow(3)); // and this one "Custom>cube"
+                options.Activations.AddFunction("cube", x => x.pow(3)); // and this one "Custom>cube"
             });
             using var provider = services.BuildServiceProvider();
             var catalog = provider.GetRequiredService<ComponentCatalog>();
 
-            using var scope = new DisposeScope();
+            using var scope = NewDisposeScope();
             using var layer = new Conv2DTranspose(8, 3, strides: 2, kernelInitializer: new Scaled(0.5),
-                activation: new DelegateActivation("cube", x => x.Pow(3)));
-            layer.Call(Tensor.Ones([1, 4, 4, 2]));
+                activation: new DelegateActivation("cube", x => x.pow(3)));
+            layer.Call(ones(1, 4, 4, 2));
             string json = KerasJson.Write(LayerRegistry.Serialize(layer));
             using var again = catalog.GetLayer(json);   // LayerRegistry.Get(json) would not know "Custom>Scaled"
             Console.WriteLine(again.GetConfig()["kernel_initializer"]!["registered_name"]);  // Custom>Scaled
@@ -113,7 +112,7 @@ public sealed class ReadmeExampleTests
 
         public static Scaled FromConfig(JsonObject config) => new(config["scale"]!.GetValue<double>());
 
-        public Tensor Initialize(long[] shape, ScalarType dtype = ScalarType.Float32) => Tensor.Full(shape, Scale, dtype);
+        public Tensor Initialize(long[] shape, ScalarType dtype = ScalarType.Float32) => full(shape, Scale, dtype);
 
         public JsonObject GetConfig() => new() { ["scale"] = Scale };
     }

@@ -6,7 +6,7 @@ namespace LayersFramework.Layers.Tests.Harness;
 /// One run of <see cref="LayerTestHarness"/>, as Keras's <c>run_layer_test</c> takes it: how to make the layer, the
 /// input shape, and what building and calling it must give.
 /// </summary>
-/// <param name="Label">The case's name in the test runner, with its source (reference section).</param>
+/// <param name="Label">The case's name in the test runner, with its source (the Keras or tf-keras test it comes from).</param>
 /// <param name="Create">Makes the layer (not built).</param>
 /// <param name="InputShape">The input shape, batch first.</param>
 /// <param name="OutputShape">The expected output shape.</param>
