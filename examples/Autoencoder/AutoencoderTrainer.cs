@@ -4,26 +4,28 @@ using System;
 using System.Globalization;
 using System.IO;
 using LayersFramework.Layers;
-using LayersFramework.Torch;
 using LayersFramework.Training;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Examples.Autoencoder;
 
 /// <summary>
 /// A convolutional autoencoder: the encoder halves the image twice with strided <see cref="Conv2D"/> layers
 /// (28 → 14 → 7, to 7·7·16 numbers), the decoder doubles it back with strided <see cref="Conv2DTranspose"/> layers;
-/// mean squared error, Adam(1e−3).
+/// mean squared error, Adam(1e−3). Each step runs in its own dispose scope; the weights and the optimizer's state
+/// live until <see cref="Dispose"/>.
 /// </summary>
 internal sealed class AutoencoderTrainer : IDisposable
 {
-    private readonly Torch.Generator random;
+    private readonly torch.Generator random;
     private readonly MeanSquaredError loss = new();
 
     /// <summary>Creates and builds the model.</summary>
     /// <param name="seed">The seed of the batch order.</param>
     public AutoencoderTrainer(ulong seed)
     {
-        random = new Torch.Generator(seed);
+        random = new torch.Generator(seed);
         Model = new Sequential(
         [
             new Conv2D(32, 3, strides: 2, padding: "same", activation: "relu", name: "encode1"),
@@ -32,8 +34,8 @@ internal sealed class AutoencoderTrainer : IDisposable
             new Conv2DTranspose(1, 4, strides: 2, padding: "same", activation: "tanh", name: "decode2"),
         ],
         name: "autoencoder");
-        using var scope = new DisposeScope();
-        Model.Call(Tensor.Zeros([1, 28, 28, 1]));
+        using var scope = NewDisposeScope();
+        Model.Call(zeros(1, 28, 28, 1));
     }
 
     /// <summary>Gets the model.</summary>
@@ -47,12 +49,12 @@ internal sealed class AutoencoderTrainer : IDisposable
     /// <returns>The batch's reconstruction error.</returns>
     public double Step(Tensor images)
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         Training.Optimizer.ZeroGradients(Model.TrainableWeights);
         var error = loss.Compute(images, Model.Call(images, training: true));
-        error.Backward();
+        error.backward();
         Optimizer.Step(Model.TrainableWeights);
-        return error.Item();
+        return error.item<float>();
     }
 
     /// <summary>Trains for some epochs with a progress bar.</summary>
@@ -62,16 +64,16 @@ internal sealed class AutoencoderTrainer : IDisposable
     /// <param name="output">Where progress goes.</param>
     public void Train(Tensor images, int epochs, int batchSize, TextWriter output)
     {
-        var count = (int)images.Size(0);
+        var count = (int)images.size(0);
         var steps = count / batchSize;
         var progress = new ProgressBar(output, epochs, steps, batchSize);
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
-            using var order = Tensor.RandPerm(count, random);
+            using var order = randperm(count, generator: random);
             for (var step = 1; step <= steps; step++)
             {
-                using var scope = new DisposeScope();
-                var batch = images.IndexSelect(0, order.Narrow(0, (long)(step - 1) * batchSize, batchSize));
+                using var scope = NewDisposeScope();
+                var batch = images.index_select(0, order.narrow(0, (long)(step - 1) * batchSize, batchSize));
                 progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"MSE {Step(batch):F4}"));
             }
         }
@@ -82,14 +84,15 @@ internal sealed class AutoencoderTrainer : IDisposable
     /// <returns>The error.</returns>
     public double Evaluate(Tensor images)
     {
-        using var scope = new DisposeScope();
-        using var noGrad = Autograd.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         double total = 0;
-        var count = images.Size(0);
+        var count = images.size(0);
         for (long start = 0; start < count; start += 1000)
         {
-            var batch = images.Narrow(0, start, Math.Min(1000, count - start));
-            total += new MeanSquaredError(LossReduction.Sum).Compute(batch, Model.Call(batch)).Item();
+            using var batchScope = NewDisposeScope();
+            var batch = images.narrow(0, start, Math.Min(1000, count - start));
+            total += new MeanSquaredError(LossReduction.Sum).Compute(batch, Model.Call(batch)).item<float>();
         }
 
         return total / (count * 28 * 28);
@@ -100,10 +103,10 @@ internal sealed class AutoencoderTrainer : IDisposable
     /// <param name="images">At least 16 images.</param>
     public void SaveComparison(string path, Tensor images)
     {
-        using var scope = new DisposeScope();
-        using var noGrad = Autograd.NoGrad();
-        var originals = images.Narrow(0, 0, 16);
-        ImageGrid.Save(path, Tensor.Cat([originals, Model.Call(originals)], 0), columns: 16);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var originals = images.narrow(0, 0, 16);
+        ImageGrid.Save(path, cat([originals, Model.Call(originals)], 0), columns: 16);
     }
 
     /// <summary>Frees the model and the optimizer.</summary>

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.IO;
 using LayersFramework.Examples;
 using LayersFramework.Examples.Autoencoder;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
 
 // Arguments: --epochs N (default 2), --batch-size N (128), --limit N (all 60,000), --output DIR (autoencoder-output), --data DIR, --seed N (1).
 var (epochs, batchSize, limit, output, data, seed) = (2, 128, (int?)null, "autoencoder-output", FashionMnist.DefaultFolder, 1UL);
@@ -45,7 +45,7 @@ try
     Directory.CreateDirectory(output);
     var comparison = Path.Combine(output, "reconstructions.png");
     trainer.SaveComparison(comparison, test);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Test MSE (pixels in [-1, 1]) over {test.Size(0):N0} images: {trainer.Evaluate(test):F4}; originals (top) and reconstructions (bottom) in {comparison}."));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Test MSE (pixels in [-1, 1]) over {test.size(0):N0} images: {trainer.Evaluate(test):F4}; originals (top) and reconstructions (bottom) in {comparison}."));
     return 0;
 }
 catch (DataSetMissingException e)

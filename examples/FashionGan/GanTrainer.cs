@@ -6,8 +6,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using LayersFramework.Layers;
-using LayersFramework.Torch;
 using LayersFramework.Training;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Examples.FashionGan;
 
@@ -17,12 +18,17 @@ namespace LayersFramework.Examples.FashionGan;
 /// for both, as the DCGAN paper trains. After each epoch: a grid of samples from fixed noise, the loss plot, and a
 /// checkpoint of both models and optimizers in one file.
 /// </summary>
+/// <remarks>
+/// Every step runs in its own TorchSharp dispose scope, which frees the batch, the activations, the gradients' handles
+/// and the losses when the step ends; the weights (the layers' parameters), the optimizers' moments and the fixed
+/// noise are detached from every scope and live until <see cref="Dispose"/>.
+/// </remarks>
 internal sealed class GanTrainer : IDisposable
 {
     private readonly GanOptions options;
     private readonly TextWriter output;
     private readonly BinaryCrossentropy loss = new(fromLogits: true);
-    private readonly Torch.Generator random;
+    private readonly torch.Generator random;
     private readonly Tensor fixedNoise;
 
     /// <summary>Creates the models, optimizers and fixed sample noise; builds the models.</summary>
@@ -32,17 +38,17 @@ internal sealed class GanTrainer : IDisposable
     {
         this.options = options;
         this.output = output;
-        random = new Torch.Generator(options.Seed + 1);
+        random = new torch.Generator(options.Seed + 1);
         Generator = Dcgan.Generator(options.Width);
         Discriminator = Dcgan.Discriminator(options.Width);
-        using (var scope = new DisposeScope())
+        using (var scope = NewDisposeScope())
         {
-            Discriminator.Call(Generator.Call(Tensor.Zeros([1, Dcgan.NoiseSize])));
+            Discriminator.Call(Generator.Call(zeros(1, Dcgan.NoiseSize)));
         }
 
         GeneratorOptimizer = new Adam(2e-4, beta1: 0.5);
         DiscriminatorOptimizer = new Adam(2e-4, beta1: 0.5);
-        fixedNoise = Tensor.Randn([64, Dcgan.NoiseSize], random).DetachFromDisposeScope();
+        fixedNoise = randn([64, Dcgan.NoiseSize], generator: random).DetachFromDisposeScope();
     }
 
     /// <summary>Gets the generator.</summary>
@@ -70,24 +76,24 @@ internal sealed class GanTrainer : IDisposable
     /// <returns>The two losses.</returns>
     public (double Discriminator, double Generator) Step(Tensor real)
     {
-        using var scope = new DisposeScope();
-        var batch = real.Size(0);
-        var noise = Tensor.Randn([batch, Dcgan.NoiseSize], random);
+        using var scope = NewDisposeScope();
+        var batch = real.size(0);
+        var noise = randn([batch, Dcgan.NoiseSize], generator: random);
         var fake = Generator.Call(noise, training: true);
 
         Optimizer.ZeroGradients(Discriminator.TrainableWeights);
         var onReal = Discriminator.Call(real, training: true);
-        var onFake = Discriminator.Call(fake.Detach(), training: true);
-        var discriminatorLoss = loss.Compute(Tensor.Full([batch, 1], 0.9), onReal) + loss.Compute(Tensor.Zeros([batch, 1]), onFake);
-        discriminatorLoss.Backward();
+        var onFake = Discriminator.Call(fake.detach(), training: true);
+        var discriminatorLoss = loss.Compute(full(batch, 1, 0.9), onReal) + loss.Compute(zeros(batch, 1), onFake);
+        discriminatorLoss.backward();
         DiscriminatorOptimizer.Step(Discriminator.TrainableWeights);
 
         Optimizer.ZeroGradients(Generator.TrainableWeights);
-        var generatorLoss = loss.Compute(Tensor.Ones([batch, 1]), Discriminator.Call(fake, training: true));
-        generatorLoss.Backward();
+        var generatorLoss = loss.Compute(ones(batch, 1), Discriminator.Call(fake, training: true));
+        generatorLoss.backward();
         GeneratorOptimizer.Step(Generator.TrainableWeights);
 
-        var result = (discriminatorLoss.Item(), generatorLoss.Item());
+        var result = ((double)discriminatorLoss.item<float>(), (double)generatorLoss.item<float>());
         DiscriminatorLosses.Add(result.Item1);
         GeneratorLosses.Add(result.Item2);
         return result;
@@ -99,7 +105,7 @@ internal sealed class GanTrainer : IDisposable
     {
         Directory.CreateDirectory(options.Output);
         var firstEpoch = options.Resume ? ResumeFrom() + 1 : 1;
-        var count = (int)images.Size(0);
+        var count = (int)images.size(0);
         var steps = count / options.BatchSize;
         if (steps == 0)
         {
@@ -109,12 +115,12 @@ internal sealed class GanTrainer : IDisposable
         var progress = new ProgressBar(output, options.Epochs, steps, options.BatchSize);
         for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
-            using var order = Tensor.RandPerm(count, random);
+            using var order = randperm(count, generator: random);
             for (var step = 1; step <= steps; step++)
             {
-                using var scope = new DisposeScope();
-                var indices = order.Narrow(0, (long)(step - 1) * options.BatchSize, options.BatchSize);
-                var (d, g) = Step(images.IndexSelect(0, indices));
+                using var scope = NewDisposeScope();
+                var indices = order.narrow(0, (long)(step - 1) * options.BatchSize, options.BatchSize);
+                var (d, g) = Step(images.index_select(0, indices));
                 progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"D {d:F3}  G {g:F3}"));
             }
 
@@ -135,8 +141,8 @@ internal sealed class GanTrainer : IDisposable
 
     private void SaveEpoch(int epoch, int stepsPerEpoch)
     {
-        using (var scope = new DisposeScope())
-        using (Autograd.NoGrad())
+        using (var scope = NewDisposeScope())
+        using (no_grad())
         {
             ImageGrid.Save(Path.Combine(options.Output, $"samples-epoch-{epoch:D2}.png"), Generator.Call(fixedNoise), columns: 8);
         }

@@ -5,7 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LayersFramework.Examples;
 using LayersFramework.Examples.FashionGan;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
 
 GanOptions options;
 try
@@ -24,7 +24,7 @@ var clock = Stopwatch.StartNew();
 try
 {
     using var images = FashionMnist.LoadImages(options.Data, train: true, options.Limit);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fashion-MNIST: {images.Size(0):N0} training images; {options.Epochs} epoch(s) of batch {options.BatchSize}, width {options.Width}, seed {options.Seed}."));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fashion-MNIST: {images.size(0):N0} training images; {options.Epochs} epoch(s) of batch {options.BatchSize}, width {options.Width}, seed {options.Seed}."));
     using var trainer = new GanTrainer(options, Console.Out);
     Console.WriteLine(trainer.Generator.Summary());
     Console.WriteLine(trainer.Discriminator.Summary());

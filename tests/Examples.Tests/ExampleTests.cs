@@ -1,5 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
+using LayersFramework.Engine;
 using LayersFramework.Examples.Autoencoder;
 using LayersFramework.Examples.FashionGan;
 
@@ -25,19 +26,19 @@ public sealed class ExampleTests : IDisposable
         long liveAfterFirstStep;
         using (var trainer = new GanTrainer(options, TextWriter.Null))
         {
-            using (var scope = new DisposeScope())
+            using (var scope = NewDisposeScope())
             {
-                trainer.Step(images.Narrow(0, 0, 32));
+                trainer.Step(images.narrow(0, 0, 32));
             }
 
-            liveAfterFirstStep = Tensor.LiveCount;
+            liveAfterFirstStep = LiveTensors.Count;
             for (var i = 1; i < 20; i++)
             {
-                using var scope = new DisposeScope();
-                trainer.Step(images.Narrow(0, (i % 32) * 32, 32));
+                using var scope = NewDisposeScope();
+                trainer.Step(images.narrow(0, (i % 32) * 32, 32));
             }
 
-            Assert.Equal(liveAfterFirstStep, Tensor.LiveCount);
+            Assert.Equal(liveAfterFirstStep, LiveTensors.Count);
 
             // A discriminator that starts at chance (2 ln 2 ≈ 1.39 for the two terms) learns to tell real from generated.
             Assert.True(trainer.DiscriminatorLosses[0] > 1.2, $"first D loss {trainer.DiscriminatorLosses[0]}");
@@ -63,16 +64,39 @@ public sealed class ExampleTests : IDisposable
         var before = trainer.Evaluate(test);
 
         trainer.Train(train, epochs: 1, batchSize: 64, TextWriter.Null);
-        using var slice = train.Narrow(0, 0, 256);
-        var live = Tensor.LiveCount;
+        using var slice = train.narrow(0, 0, 256);
+        var live = LiveTensors.Count;
         trainer.Train(slice, epochs: 1, batchSize: 64, TextWriter.Null);
         var after = trainer.Evaluate(test);
         var comparison = Path.Combine(folder, "reconstructions.png");
         trainer.SaveComparison(comparison, test);
 
-        Assert.Equal(live, Tensor.LiveCount);
+        Assert.Equal(live, LiveTensors.Count);
         Assert.True(after < before / 2, $"test MSE went from {before} to {after}");
         Assert.True(new FileInfo(comparison).Length > 1000);
+    }
+
+    [Fact]
+    public void ConvTransposeDemo_TimesALayerStep_AndItsGradientChecksPass()
+    {
+        var entryPoint = System.Reflection.Assembly.Load("ConvTransposeDemo").EntryPoint!;
+        var console = Console.Out;
+        using var output = new StringWriter();
+        int exitCode;
+        Console.SetOut(output);
+        try
+        {
+            exitCode = (int)entryPoint.Invoke(null, [new[] { "--batch", "2", "--steps", "2" }])!;
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        var text = output.ToString();
+        Assert.True(exitCode == 0, text);
+        Assert.Contains("output (2, 128, 16, 16)", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split("gradients agree with finite differences").Length - 1);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Layers;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Training.Tests;
 
@@ -15,14 +14,14 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void ModelAndOptimizer_RoundTripBitExactly_SoTrainingResumesAsIfUninterrupted()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = NewModel();
         using var optimizer = new Adam(0.01);
         Train(model, optimizer, steps: 3);
         var path = Path.Combine(folder, "model.safetensors");
         Checkpoint.Save(path, model, optimizer, new Dictionary<string, string> { ["epoch"] = "3" });
         Train(model, optimizer, steps: 2);
-        var uninterrupted = model.GetWeights().Select(w => w.ToArray<float>()).ToList();
+        var uninterrupted = Floats(model.GetWeights());
 
         using var resumedModel = NewModel();
         using var resumedOptimizer = new Adam(0.01);
@@ -31,13 +30,13 @@ public sealed class CheckpointTests : IDisposable
 
         Assert.Equal("3", metadata["epoch"]);
         Assert.Equal(5, resumedOptimizer.Iterations);
-        Assert.Equal(uninterrupted, resumedModel.GetWeights().Select(w => w.ToArray<float>()).ToList());
+        Assert.Equal(uninterrupted, Floats(resumedModel.GetWeights()));
     }
 
     [Fact]
     public void EveryTruncation_IsRefused_WithAClearError()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = NewModel();
         var path = Path.Combine(folder, "whole.safetensors");
         Checkpoint.Save(path, model);
@@ -56,11 +55,11 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void ACorruptedByte_InTheData_OrTheHeader_IsRefused_AndNothingIsLoaded()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = NewModel();
         var path = Path.Combine(folder, "good.safetensors");
         Checkpoint.Save(path, model);
-        var before = model.GetWeights().Select(w => w.ToArray<float>()).ToList();
+        var before = Floats(model.GetWeights());
         var bytes = File.ReadAllBytes(path);
 
         var data = (byte[])bytes.Clone();
@@ -75,18 +74,18 @@ public sealed class CheckpointTests : IDisposable
 
         Assert.Contains("SHA-256", dataError.Message, StringComparison.Ordinal);
         Assert.Contains("not valid JSON", headerError.Message, StringComparison.Ordinal);
-        Assert.Equal(before, model.GetWeights().Select(w => w.ToArray<float>()).ToList());
+        Assert.Equal(before, Floats(model.GetWeights()));
     }
 
     [Fact]
     public void AnInterruptedSave_LeavesThePreviousCheckpointLoadable_AndNoPartialFile()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = NewModel();
         using var optimizer = new SGD(0.1);
         var path = Path.Combine(folder, "latest.safetensors");
         Checkpoint.Save(path, model);
-        var saved = model.GetWeights().Select(w => w.ToArray<float>()).ToList();
+        var saved = Floats(model.GetWeights());
         Train(model, optimizer, steps: 2);
 
         SafeTensorsFile.BeforeCommit = _ => throw new IOException("simulated crash: the disk went away");
@@ -101,32 +100,32 @@ public sealed class CheckpointTests : IDisposable
 
         using var reloaded = NewModel();
         Checkpoint.Load(path, reloaded);
-        Assert.Equal(saved, reloaded.GetWeights().Select(w => w.ToArray<float>()).ToList());
+        Assert.Equal(saved, Floats(reloaded.GetWeights()));
         Assert.Equal(["latest.safetensors"], Directory.GetFiles(folder).Select(Path.GetFileName));
     }
 
     [Fact]
     public void AModelThatDoesNotFit_GetsEveryMismatchListed_AndKeepsItsWeights()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = NewModel();
         var path = Path.Combine(folder, "other.safetensors");
         Checkpoint.Save(path, model);
         using var wider = new Sequential([new Dense(5, name: "encode"), new BatchNormalization(name: "norm")], name: "net");
-        wider.Call(Tensor.Ones([2, 3]));
-        var before = wider.GetWeights().Select(w => w.ToArray<float>()).ToList();
+        wider.Call(ones([2, 3]));
+        var before = Floats(wider.GetWeights());
 
         var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, wider));
 
         Assert.Contains("\"encode/kernel\" is Float32 (3, 4) in the file but Float32 (3, 5) in the model", error.Message, StringComparison.Ordinal);
         Assert.Contains("unexpected \"decode/kernel\"", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, wider.GetWeights().Select(w => w.ToArray<float>()).ToList());
+        Assert.Equal(before, Floats(wider.GetWeights()));
     }
 
     [Fact]
     public void TheFile_IsStandardSafetensors_ThatOtherToolsRead()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = NewModel();
         var path = Path.Combine(folder, "standard.safetensors");
         Checkpoint.Save(path, model);
@@ -147,19 +146,21 @@ public sealed class CheckpointTests : IDisposable
     private static Sequential NewModel()
     {
         var model = new Sequential([new Dense(4, name: "encode"), new BatchNormalization(name: "norm"), new Dense(2, name: "decode")], name: "net");
-        model.Call(Tensor.Ones([2, 3]));
+        model.Call(ones([2, 3]));
         return model;
     }
 
+    private static List<float[]> Floats(Tensor[] weights) => weights.Select(w => w.contiguous().data<float>().ToArray()).ToList();
+
     private static void Train(Sequential model, Optimizer optimizer, int steps)
     {
-        using var generator = new Generator(3);
+        using var generator = new torch.Generator(3);
         for (var i = 0; i < steps; i++)
         {
-            using var scope = new DisposeScope();
+            using var scope = NewDisposeScope();
             Optimizer.ZeroGradients(model.TrainableWeights);
-            var x = Tensor.Randn([8, 3], generator);
-            new MeanSquaredError().Compute(x.Narrow(1, 0, 2), model.Call(x, training: true)).Backward();
+            var x = randn([8, 3], generator: generator);
+            new MeanSquaredError().Compute(x.narrow(1, 0, 2), model.Call(x, training: true)).backward();
             optimizer.Step(model.TrainableWeights);
         }
     }

@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Layers;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Training.Tests;
 
@@ -66,55 +65,55 @@ public sealed class LossTests
     [Fact]
     public void SparseCategoricalCrossentropy_TakesClassIndices_AndRefusesOnesOutOfRange()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         var loss = new SparseCategoricalCrossentropy();
-        var predictions = Tensor.FromArray(new double[] { 0.2, 0.7, 0.1, 0.5, 0.25, 0.25 }, [2, 3]);
+        var predictions = tensor(new double[] { 0.2, 0.7, 0.1, 0.5, 0.25, 0.25 }, [2, 3]);
 
         // −(ln 0.7 + ln 0.5) / 2, with targets (2,) or (2, 1).
         var expected = (0.356674944 + 0.693147181) / 2;
-        Assert.Equal(expected, loss.Compute(Tensor.FromArray(new long[] { 1, 0 }, [2]), predictions).Item(), 8);
-        Assert.Equal(expected, loss.Compute(Tensor.FromArray(new long[] { 1, 0 }, [2, 1]), predictions).Item(), 8);
-        ArgumentAssert.Throws<ArgumentException>(() => loss.Compute(Tensor.FromArray(new long[] { 1, 3 }, [2]), predictions), "yTrue", "class indices 3 outside 0..2");
+        Assert.Equal(expected, loss.Compute(tensor(new long[] { 1, 0 }, [2]), predictions).item<double>(), 8);
+        Assert.Equal(expected, loss.Compute(tensor(new long[] { 1, 0 }, [2, 1]), predictions).item<double>(), 8);
+        ArgumentAssert.Throws<ArgumentException>(() => loss.Compute(tensor(new long[] { 1, 3 }, [2]), predictions), "yTrue", "class indices 3 outside 0..2");
     }
 
     [Fact]
     public void Reductions_Sum_None_AndMeanWithSampleWeight()
     {
-        using var scope = new DisposeScope();
-        var yTrue = Tensor.FromArray(new double[] { 0, 0, 3, 5 }, [2, 2]);
-        var yPred = Tensor.FromArray(new double[] { 1, 2, 3, 3 }, [2, 2]);
-        var weights = Tensor.FromArray(new double[] { 1, 3 }, [2]);
+        using var scope = NewDisposeScope();
+        var yTrue = tensor(new double[] { 0, 0, 3, 5 }, [2, 2]);
+        var yPred = tensor(new double[] { 1, 2, 3, 3 }, [2, 2]);
+        var weights = tensor(new double[] { 1, 3 }, [2]);
 
-        Assert.Equal(4.5, new MeanSquaredError(LossReduction.Sum).Compute(yTrue, yPred).Item(), 10);
-        Assert.Equal(new[] { 2.5, 2 }, new MeanSquaredError(LossReduction.None).Compute(yTrue, yPred).ToArray<double>());
-        Assert.Equal((2.5 + 6) / 2, new MeanSquaredError().Compute(yTrue, yPred, weights).Item(), 10);
-        Assert.Equal((2.5 + 6) / 4, new MeanSquaredError(LossReduction.MeanWithSampleWeight).Compute(yTrue, yPred, weights).Item(), 10);
+        Assert.Equal(4.5, new MeanSquaredError(LossReduction.Sum).Compute(yTrue, yPred).item<double>(), 10);
+        Assert.Equal(new[] { 2.5, 2 }, new MeanSquaredError(LossReduction.None).Compute(yTrue, yPred).contiguous().data<double>().ToArray());
+        Assert.Equal((2.5 + 6) / 2, new MeanSquaredError().Compute(yTrue, yPred, weights).item<double>(), 10);
+        Assert.Equal((2.5 + 6) / 4, new MeanSquaredError(LossReduction.MeanWithSampleWeight).Compute(yTrue, yPred, weights).item<double>(), 10);
     }
 
     [Fact]
     public void ShapesThatDiffer_AreRefused_ShowingBoth()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
 
         ArgumentAssert.Throws<ArgumentException>(
-            () => new MeanSquaredError().Compute(Tensor.Zeros([2, 3]), Tensor.Zeros([2, 4])), "yPred", "yTrue (2, 3)", "yPred (2, 4)");
+            () => new MeanSquaredError().Compute(zeros([2, 3]), zeros([2, 4])), "yPred", "yTrue (2, 3)", "yPred (2, 4)");
     }
 
     [Fact]
     public void TotalLoss_AddsTheModelsRegularizationLosses()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = new Dense(1, useBias: false, kernelInitializer: new Initializers.Constant(2), kernelRegularizer: new Regularizers.L2(0.5));
-        var prediction = model.Call(Tensor.Ones([1, 3]));
-        var data = new MeanSquaredError().Compute(Tensor.Zeros([1, 1]), prediction);
+        var prediction = model.Call(ones([1, 3]));
+        var data = new MeanSquaredError().Compute(zeros([1, 1]), prediction);
 
         // Prediction 6, so the data loss is 36; L2 of the kernel [2, 2, 2]: 0.5 · 12 = 6.
-        Assert.Equal(42, TotalLoss.Of(data, model).Item(), 5);
+        Assert.Equal(42, TotalLoss.Of(data, model).item<float>(), 5);
     }
 
     private static double Compute(Loss loss, double[] yTrue, double[] yPred, long[] shape)
     {
-        using var scope = new DisposeScope();
-        return loss.Compute(Tensor.FromArray(yTrue, shape), Tensor.FromArray(yPred, shape)).Item();
+        using var scope = NewDisposeScope();
+        return loss.Compute(tensor(yTrue, shape), tensor(yPred, shape)).item<double>();
     }
 }

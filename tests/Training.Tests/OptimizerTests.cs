@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Layers;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Training.Tests;
 
@@ -112,15 +111,15 @@ public sealed class OptimizerTests
     [Fact]
     public void Constraints_AreAppliedAfterTheUpdate()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var layer = new Dense(2, useBias: false, kernelInitializer: new Initializers.Constant(0.1), kernelConstraint: "non_neg");
-        layer.Call(Tensor.Ones([1, 1]));
+        layer.Call(ones([1, 1]));
         using var optimizer = new SGD(1);
 
-        optimizer.ApplyGradients([(Tensor.FromArray(new float[] { 1, -1 }, [1, 2]), layer.Kernel!)]);
+        optimizer.ApplyGradients([(tensor(new float[] { 1, -1 }, [1, 2]), layer.Kernel!)]);
 
         // 0.1 − 1 = −0.9 is projected to 0; 0.1 + 1 stays.
-        Assert.Equal(new float[] { 0, 1.1f }, layer.Kernel!.Value.ToArray<float>());
+        Assert.Equal(new float[] { 0, 1.1f }, layer.Kernel!.Value.contiguous().data<float>().ToArray());
     }
 
     [Fact]
@@ -129,9 +128,9 @@ public sealed class OptimizerTests
         double[][] gradients = [[0.5, -1], [0.1, 0.3], [-0.2, 0.05], [0.4, 0.4]];
         var uninterrupted = Run(new Adam(0.01, amsgrad: true), gradients);
 
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var first = new DoubleVariable();
-        first.Call(Tensor.Zeros([1], ScalarType.Float64));
+        first.Call(zeros([1], ScalarType.Float64));
         IReadOnlyDictionary<string, Tensor> state;
         using (var optimizer = new Adam(0.01, amsgrad: true))
         {
@@ -144,55 +143,90 @@ public sealed class OptimizerTests
         Steps(resumed, first.Weights[0], gradients[2..]);
 
         Assert.Equal(2, resumed.Iterations - 2);
-        Close(uninterrupted, first.Weights[0].Value.ToArray<double>(), 1e-12);
+        Close(uninterrupted, first.Weights[0].Value.contiguous().data<double>().ToArray(), 1e-12);
         Assert.Equal(new[] { "iterations", $"{first.Weights[0].Path}/m", $"{first.Weights[0].Path}/v", $"{first.Weights[0].Path}/v_hat" }.Order(), state.Keys.Order());
     }
 
     [Fact]
     public void SetState_RefusesAStateThatDoesNotFit_AndChangesNothing()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var layer = NewVariableLayer();
         using var optimizer = new Adam();
-        var state = new Dictionary<string, Tensor> { ["iterations"] = Tensor.Scalar(3, ScalarType.Int64), [$"{layer.Weights[0].Path}/m"] = Tensor.Zeros([1, 2]) };
+        var state = new Dictionary<string, Tensor> { ["iterations"] = tensor(3L, ScalarType.Int64), [$"{layer.Weights[0].Path}/m"] = zeros([1, 2]) };
 
         ArgumentAssert.Throws<ArgumentException>(() => optimizer.SetState(state, layer.Weights), "state", $"no \"{layer.Weights[0].Path}/v\"");
-        state["stranger/m"] = Tensor.Zeros([1]);
+        state["stranger/m"] = zeros([1]);
         Assert.Equal(0, optimizer.Iterations);
+    }
+
+    [Fact]
+    public void TheSlots_AreTensorsTheOptimizerOwns_SurvivingEveryScope_UntilItIsDisposed()
+    {
+        using var model = new Dense(3);
+        using (var build = NewDisposeScope())
+        {
+            model.Call(ones(2, 4));
+        }
+
+        var baseline = LiveTensors.Count;
+        var optimizer = new Adam(0.01, amsgrad: true);
+        for (var step = 0; step < 2; step++)
+        {
+            using var scope = NewDisposeScope();
+            Optimizer.ZeroGradients(model.TrainableWeights);
+            model.Call(ones(2, 4), training: true).sum().backward();
+            optimizer.Step(model.TrainableWeights);
+        }
+
+        Optimizer.ZeroGradients(model.TrainableWeights); // the gradients are the parameters', not the optimizer's
+
+        // m, v and v̂ for the kernel and the bias, of their shapes.
+        Assert.Equal(baseline + 6, LiveTensors.Count);
+        using (var scope = NewDisposeScope())
+        {
+            var state = optimizer.GetState();
+            Assert.Equal([4L, 3], state[$"{model.Kernel!.Path}/v_hat"].shape);
+            Assert.Equal([3L], state[$"{model.Bias!.Path}/m"].shape);
+        }
+
+        optimizer.Dispose();
+        Assert.Equal(baseline, LiveTensors.Count);
+        Assert.Throws<ObjectDisposedException>(() => optimizer.Step(model.TrainableWeights));
     }
 
     [Fact]
     public void ATinyRegression_Converges_AndTheLiveTensorCountStaysFlat()
     {
-        using var scope = new DisposeScope();
+        using var scope = NewDisposeScope();
         using var model = new Dense(1);
         using var optimizer = new SGD(0.1, momentum: 0.5);
         var loss = new MeanSquaredError();
-        var x = Tensor.FromArray(new float[] { -1, 0, 1, 2 }, [4, 1]);
-        var y = Tensor.FromArray(new float[] { -1, 1, 3, 5 }, [4, 1]); // y = 2x + 1
+        var x = tensor(new float[] { -1, 0, 1, 2 }, [4, 1]);
+        var y = tensor(new float[] { -1, 1, 3, 5 }, [4, 1]); // y = 2x + 1
         double first = 0, last = 0;
         long liveAfterFirstStep = 0;
         for (var step = 0; step < 100; step++)
         {
-            using (var stepScope = new DisposeScope())
+            using (var stepScope = NewDisposeScope())
             {
                 Optimizer.ZeroGradients(model.TrainableWeights);
                 var value = TotalLoss.Of(loss.Compute(y, model.Call(x, training: true)), model);
-                value.Backward();
+                value.backward();
                 optimizer.Step(model.TrainableWeights);
-                last = value.Item();
+                last = value.item<float>();
             }
 
             if (step == 0)
             {
                 first = last;
-                liveAfterFirstStep = Tensor.LiveCount;
+                liveAfterFirstStep = LiveTensors.Count;
             }
         }
 
         Assert.True(last < first / 1000, $"loss went from {first} to {last}");
-        Assert.Equal(2, model.Kernel!.Value.Item(), 2);
-        Assert.Equal(liveAfterFirstStep, Tensor.LiveCount);
+        Assert.Equal(2, model.Kernel!.Value.item<float>(), 2);
+        Assert.Equal(liveAfterFirstStep, LiveTensors.Count);
     }
 
     private static void Close(double[] expected, double[] actual, double tolerance) => TensorAssert.Close(expected, actual, 0, tolerance);
@@ -200,8 +234,8 @@ public sealed class OptimizerTests
     private static Dense NewVariableLayer()
     {
         var layer = new Dense(2, useBias: false, kernelInitializer: "zeros");
-        layer.Call(Tensor.Zeros([1, 1]));
-        layer.Kernel!.Assign(Tensor.FromArray(Start, [1, 2]).To(ScalarType.Float32));
+        layer.Call(zeros([1, 1]));
+        layer.Kernel!.Assign(tensor(Start, [1, 2]).to(ScalarType.Float32));
         return layer;
     }
 
@@ -212,11 +246,11 @@ public sealed class OptimizerTests
     {
         using (optimizer)
         {
-            using var scope = new DisposeScope();
+            using var scope = NewDisposeScope();
             using var layer = new DoubleVariable();
-            layer.Call(Tensor.Zeros([1], ScalarType.Float64));
+            layer.Call(zeros([1], ScalarType.Float64));
             Steps(optimizer, layer.Weights[0], gradients);
-            return layer.Weights[0].Value.ToArray<double>();
+            return layer.Weights[0].Value.contiguous().data<double>().ToArray();
         }
     }
 
@@ -224,8 +258,8 @@ public sealed class OptimizerTests
     {
         foreach (var gradient in gradients)
         {
-            using var scope = new DisposeScope();
-            optimizer.ApplyGradients([(Tensor.FromArray(gradient, [2]).To(variable.Value.Dtype).Reshape(variable.Shape), variable)]);
+            using var scope = NewDisposeScope();
+            optimizer.ApplyGradients([(tensor(gradient, [2]).to(variable.Value.dtype).reshape(variable.Shape), variable)]);
         }
     }
 
@@ -234,13 +268,13 @@ public sealed class OptimizerTests
     {
         public override long?[] ComputeOutputShape(long?[] inputShape) => inputShape;
 
-        protected override void Build(long[] inputShape) => AddWeight("w", [2], new StartValues());
+        protected override void CreateWeights(long[] inputShape) => AddWeight("w", [2], new StartValues());
 
-        protected override Tensor Forward(Tensor inputs) => inputs.Alias();
+        protected override Tensor ComputeOutput(Tensor inputs, bool training) => inputs.alias();
 
         private sealed class StartValues : Initializers.IInitializer
         {
-            public Tensor Initialize(long[] shape, ScalarType dtype = ScalarType.Float32) => Tensor.FromArray(Start, [2]);
+            public Tensor Initialize(long[] shape, ScalarType dtype = ScalarType.Float32) => tensor(Start, [2]);
 
             public System.Text.Json.Nodes.JsonObject GetConfig() => [];
         }

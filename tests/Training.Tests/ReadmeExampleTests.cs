@@ -1,7 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Layers;
-using LayersFramework.Torch.Tests.Support;
 
 namespace LayersFramework.Training.Tests;
 
@@ -16,7 +15,7 @@ public sealed class ReadmeExampleTests : IDisposable
     public void TrainingLoop_RunsAsTheReadmeSays()
     {
         var path = Path.Combine(folder, "decoder.safetensors");
-        var baseline = Tensor.LiveCount;
+        var baseline = LiveTensors.Count;
         double first, last;
         {
             // --- README example: training begins ---
@@ -28,19 +27,19 @@ public sealed class ReadmeExampleTests : IDisposable
             ]);
             using var optimizer = new Adam(learningRate: 1e-3);
             var loss = new BinaryCrossentropy();
-            using var data = new DisposeScope();
-            var codes = Tensor.Randn([32, 8]);
-            var targets = Tensor.Rand([32, 28, 28, 1]).Ge(0.5).To(ScalarType.Float32);
+            using var data = torch.NewDisposeScope();
+            var codes = torch.randn(32, 8);
+            var targets = torch.rand(32, 28, 28, 1).ge(0.5).to(torch.float32);
 
             var history = new List<double>();
             for (var step = 0; step < 50; step++)
             {
-                using var scope = new DisposeScope();    // frees the step's tensors
+                using var scope = torch.NewDisposeScope(); // frees the step's tensors
                 Optimizer.ZeroGradients(decoder.TrainableWeights);
                 var value = TotalLoss.Of(loss.Compute(targets, decoder.Call(codes, training: true)), decoder);
-                value.Backward();
+                value.backward();
                 optimizer.Step(decoder.TrainableWeights); // then each weight's constraint, as in Keras
-                history.Add(value.Item());
+                history.Add(value.item<float>());
             }
 
             Checkpoint.Save(path, decoder, optimizer); // atomic; safetensors, readable by PyTorch tools
@@ -50,7 +49,7 @@ public sealed class ReadmeExampleTests : IDisposable
 
         Assert.True(last < first, $"loss went from {first} to {last}");
         Assert.True(File.Exists(path));
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, LiveTensors.Count);
     }
 
     [Fact]

@@ -5,8 +5,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using LayersFramework.Engine;
 using LayersFramework.Layers;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -42,7 +44,7 @@ public static class Checkpoint
     public static void Save(string path, IReadOnlyList<CheckpointPart> parts, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         var meta = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["format"] = "pt" };
         foreach (var part in parts)
@@ -55,7 +57,7 @@ public static class Checkpoint
 
             foreach (var weight in model.Weights)
             {
-                if (!tensors.TryAdd(part.Prefix + weight.Path, weight.Value.Detach()))
+                if (!tensors.TryAdd(part.Prefix + weight.Path, weight.Value.detach()))
                 {
                     throw new ArgumentException($"Two weights share the name \"{part.Prefix + weight.Path}\"; give the layers distinct names.", nameof(parts));
                 }
@@ -103,7 +105,7 @@ public static class Checkpoint
             throw new InvalidOperationException($"Model {part.Model.Name} is not built: call it once (to create its weights) before loading a checkpoint into it.");
         }
 
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         var (tensors, metadata) = SafeTensorsFile.Load(path);
         var problems = new List<string>();
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -118,9 +120,9 @@ public static class Checkpoint
                 {
                     problems.Add($"missing \"{name}\" {Tuples.Format(weight.Shape)}");
                 }
-                else if (!saved.Shape.AsSpan().SequenceEqual(weight.Shape) || saved.Dtype != weight.Value.Dtype)
+                else if (!saved.shape.AsSpan().SequenceEqual(weight.Shape) || saved.dtype != weight.Value.dtype)
                 {
-                    problems.Add($"\"{name}\" is {saved.Dtype} {Tuples.Format(saved.Shape)} in the file but {weight.Value.Dtype} {Tuples.Format(weight.Shape)} in the model");
+                    problems.Add($"\"{name}\" is {saved.dtype} {Tuples.Format(saved.shape)} in the file but {weight.Value.dtype} {Tuples.Format(weight.Shape)} in the model");
                 }
             }
 

@@ -5,12 +5,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -31,7 +32,11 @@ namespace LayersFramework.Training;
 /// the format requires), and the checksum when present. A truncated or corrupted file raises
 /// <see cref="InvalidDataException"/> naming the file and the fault; nothing is half-loaded.
 /// </para>
-/// <para>Element types: F32, F64, F16, I64, I32, I16, I8, U8 and BOOL. BF16 is not read or written here.</para>
+/// <para>
+/// Element types: F32, F64, F16, BF16, I64, I32, I16, I8, U8 and BOOL. The bytes are little-endian, as the format
+/// requires and as every platform .NET and libtorch run on stores them; a tensor is written from its CPU copy in
+/// row-major order of its logical shape, whatever its strides or device.
+/// </para>
 /// </remarks>
 public static class SafeTensorsFile
 {
@@ -45,8 +50,8 @@ public static class SafeTensorsFile
 
     private static readonly (ScalarType Type, string Name, int Size)[] Types =
     [
-        (ScalarType.Float32, "F32", 4), (ScalarType.Float64, "F64", 8), (ScalarType.Float16, "F16", 2), (ScalarType.Int64, "I64", 8),
-        (ScalarType.Int32, "I32", 4), (ScalarType.Int16, "I16", 2), (ScalarType.Int8, "I8", 1), (ScalarType.UInt8, "U8", 1), (ScalarType.Bool, "BOOL", 1),
+        (ScalarType.Float32, "F32", 4), (ScalarType.Float64, "F64", 8), (ScalarType.Float16, "F16", 2), (ScalarType.BFloat16, "BF16", 2), (ScalarType.Int64, "I64", 8),
+        (ScalarType.Int32, "I32", 4), (ScalarType.Int16, "I16", 2), (ScalarType.Int8, "I8", 1), (ScalarType.Byte, "U8", 1), (ScalarType.Bool, "BOOL", 1),
     ];
 
     /// <summary>Writes tensors (and string metadata) to a safetensors file, atomically.</summary>
@@ -70,10 +75,10 @@ public static class SafeTensorsFile
             }
 
             var tensor = tensors[name];
-            var type = Types.FirstOrDefault(t => t.Type == tensor.Dtype);
+            var type = Types.FirstOrDefault(t => t.Type == tensor.dtype);
             if (type.Name is null)
             {
-                throw new ArgumentException($"The tensor \"{name}\" has dtype {tensor.Dtype}, which is not saved here; convert it to float32 or float64 first.", nameof(tensors));
+                throw new ArgumentException($"The tensor \"{name}\" has dtype {tensor.dtype}, which is not saved here; convert it to float32 or float64 first.", nameof(tensors));
             }
 
             var bytes = BytesOf(tensor);
@@ -81,7 +86,7 @@ public static class SafeTensorsFile
             header[name] = new JsonObject
             {
                 ["dtype"] = type.Name,
-                ["shape"] = new JsonArray(tensor.Shape.Select(size => (JsonNode?)size).ToArray()),
+                ["shape"] = new JsonArray(tensor.shape.Select(size => (JsonNode?)size).ToArray()),
                 ["data_offsets"] = new JsonArray(offset, offset + bytes.Length),
             };
             offset += bytes.Length;
@@ -258,32 +263,18 @@ public static class SafeTensorsFile
         }
     }
 
-    private static byte[] BytesOf(Tensor tensor) => tensor.Dtype switch
+    private static byte[] BytesOf(Tensor tensor)
     {
-        ScalarType.Float32 => MemoryMarshal.AsBytes<float>(tensor.ToArray<float>()).ToArray(),
-        ScalarType.Float64 => MemoryMarshal.AsBytes<double>(tensor.ToArray<double>()).ToArray(),
-        ScalarType.Float16 => MemoryMarshal.AsBytes<Half>(tensor.ToArray<Half>()).ToArray(),
-        ScalarType.Int64 => MemoryMarshal.AsBytes<long>(tensor.ToArray<long>()).ToArray(),
-        ScalarType.Int32 => MemoryMarshal.AsBytes<int>(tensor.ToArray<int>()).ToArray(),
-        ScalarType.Int16 => MemoryMarshal.AsBytes<short>(tensor.ToArray<short>()).ToArray(),
-        ScalarType.Int8 => MemoryMarshal.AsBytes<sbyte>(tensor.ToArray<sbyte>()).ToArray(),
-        ScalarType.UInt8 => tensor.ToArray<byte>(),
-        ScalarType.Bool => MemoryMarshal.AsBytes<bool>(tensor.ToArray<bool>()).ToArray(),
-        _ => throw new ArgumentException($"dtype {tensor.Dtype} is not saved here.", nameof(tensor)),
-    };
+        using var scope = torch.NewDisposeScope();
+        return tensor.detach().cpu().contiguous().bytes.ToArray();
+    }
 
-    private static Tensor TensorOf(ReadOnlySpan<byte> bytes, ScalarType type, long[] shape) => type switch
+    private static Tensor TensorOf(ReadOnlySpan<byte> bytes, ScalarType type, long[] shape)
     {
-        ScalarType.Float32 => Tensor.FromSpan(MemoryMarshal.Cast<byte, float>(bytes), shape),
-        ScalarType.Float64 => Tensor.FromSpan(MemoryMarshal.Cast<byte, double>(bytes), shape),
-        ScalarType.Float16 => Tensor.FromSpan(MemoryMarshal.Cast<byte, Half>(bytes), shape),
-        ScalarType.Int64 => Tensor.FromSpan(MemoryMarshal.Cast<byte, long>(bytes), shape),
-        ScalarType.Int32 => Tensor.FromSpan(MemoryMarshal.Cast<byte, int>(bytes), shape),
-        ScalarType.Int16 => Tensor.FromSpan(MemoryMarshal.Cast<byte, short>(bytes), shape),
-        ScalarType.Int8 => Tensor.FromSpan(MemoryMarshal.Cast<byte, sbyte>(bytes), shape),
-        ScalarType.UInt8 => Tensor.FromSpan(bytes, shape),
-        _ => Tensor.FromSpan(MemoryMarshal.Cast<byte, bool>(bytes), shape),
-    };
+        var tensor = torch.empty(shape, type);
+        bytes.CopyTo(tensor.bytes);
+        return tensor;
+    }
 
     private static string Checksum(List<byte[]> blobs)
     {

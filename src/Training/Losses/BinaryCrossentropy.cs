@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -43,7 +43,7 @@ public sealed class BinaryCrossentropy : Loss
     protected override Tensor PerSample(Tensor yTrue, Tensor yPred)
     {
         CheckSameShape(yTrue, yPred);
-        var target = yTrue.To(yPred.Dtype);
+        var target = yTrue.to(yPred);
         if (LabelSmoothing > 0)
         {
             target = (target * (1 - LabelSmoothing)) + (0.5 * LabelSmoothing);
@@ -52,14 +52,14 @@ public sealed class BinaryCrossentropy : Loss
         Tensor elementwise;
         if (FromLogits)
         {
-            elementwise = yPred.Clamp(0, null) - (yPred * target) + (yPred.Abs().Neg().Exp() + 1).Log();
+            elementwise = yPred.clamp_min(0) - (yPred * target) + yPred.abs().neg().exp().log1p();
         }
         else
         {
-            var p = yPred.Clamp(Epsilon, 1 - Epsilon);
-            elementwise = ((target * p.Log()) + ((1 - target) * (1 - p).Log())).Neg();
+            var p = yPred.clamp(Epsilon, 1 - Epsilon);
+            elementwise = ((target * p.log()) + ((1 - target) * (1 - p).log())).neg();
         }
 
-        return elementwise.Rank == 0 ? elementwise : elementwise.Mean([-1]);
+        return elementwise.dim() == 0 ? elementwise : elementwise.mean([-1]);
     }
 }

@@ -1,7 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -41,20 +41,20 @@ public sealed class CategoricalCrossentropy : Loss
     protected override Tensor PerSample(Tensor yTrue, Tensor yPred)
     {
         CheckSameShape(yTrue, yPred);
-        if (yPred.Rank < 1)
+        if (yPred.dim() < 1)
         {
             throw new ArgumentException("CategoricalCrossentropy needs predictions with a class axis.", nameof(yPred));
         }
 
-        var target = yTrue.To(yPred.Dtype);
+        var target = yTrue.to(yPred);
         if (LabelSmoothing > 0)
         {
-            target = (target * (1 - LabelSmoothing)) + (LabelSmoothing / yPred.Size(-1));
+            target = (target * (1 - LabelSmoothing)) + (LabelSmoothing / yPred.size(-1));
         }
 
         var logProbabilities = FromLogits
-            ? Functional.LogSoftmax(yPred, -1)
-            : (yPred / yPred.Sum([-1], keepDim: true)).Clamp(Epsilon, 1 - Epsilon).Log();
-        return (target * logProbabilities).Sum([-1]).Neg();
+            ? yPred.log_softmax(-1)
+            : (yPred / yPred.sum([-1], keepdim: true)).clamp(Epsilon, 1 - Epsilon).log();
+        return (target * logProbabilities).sum([-1]).neg();
     }
 }

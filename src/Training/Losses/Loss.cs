@@ -1,7 +1,9 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -28,15 +30,15 @@ public abstract class Loss
     {
         ArgumentNullException.ThrowIfNull(yTrue);
         ArgumentNullException.ThrowIfNull(yPred);
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         var perSample = PerSample(yTrue, yPred);
         var weighted = sampleWeight is null ? perSample : perSample * sampleWeight;
         var reduced = Reduction switch
         {
             LossReduction.None => weighted,
-            LossReduction.Sum => weighted.Sum(),
-            LossReduction.MeanWithSampleWeight when sampleWeight is not null => weighted.Sum() / (Tensor.OnesLike(perSample) * sampleWeight).Sum(),
-            _ => weighted.NumElements == 0 ? weighted.Sum() : weighted.Sum() / weighted.NumElements,
+            LossReduction.Sum => weighted.sum(),
+            LossReduction.MeanWithSampleWeight when sampleWeight is not null => weighted.sum() / (torch.ones_like(perSample) * sampleWeight).sum(),
+            _ => weighted.numel() == 0 ? weighted.sum() : weighted.sum() / weighted.numel(),
         };
         return scope.MoveToOuter(reduced);
     }
@@ -55,10 +57,10 @@ public abstract class Loss
     {
         ArgumentNullException.ThrowIfNull(yTrue);
         ArgumentNullException.ThrowIfNull(yPred);
-        if (!yTrue.Shape.AsSpan().SequenceEqual(yPred.Shape))
+        if (!yTrue.shape.AsSpan().SequenceEqual(yPred.shape))
         {
             throw new ArgumentException(
-                $"{GetType().Name} needs targets and predictions of one shape; received yTrue {Tuples.Format(yTrue.Shape)} and yPred {Tuples.Format(yPred.Shape)}.", nameof(yPred));
+                $"{GetType().Name} needs targets and predictions of one shape; received yTrue {Tuples.Format(yTrue.shape)} and yPred {Tuples.Format(yPred.shape)}.", nameof(yPred));
         }
     }
 }

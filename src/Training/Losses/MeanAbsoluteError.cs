@@ -1,6 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -12,7 +12,7 @@ public sealed class MeanAbsoluteError(LossReduction reduction = LossReduction.Su
     protected override Tensor PerSample(Tensor yTrue, Tensor yPred)
     {
         CheckSameShape(yTrue, yPred);
-        var absolute = (yPred - yTrue.To(yPred.Dtype)).Abs();
-        return absolute.Rank == 0 ? absolute : absolute.Mean([-1]);
+        var absolute = (yPred - yTrue.to(yPred)).abs();
+        return absolute.dim() == 0 ? absolute : absolute.mean([-1]);
     }
 }

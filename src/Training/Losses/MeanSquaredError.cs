@@ -1,6 +1,6 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -12,7 +12,7 @@ public sealed class MeanSquaredError(LossReduction reduction = LossReduction.Sum
     protected override Tensor PerSample(Tensor yTrue, Tensor yPred)
     {
         CheckSameShape(yTrue, yPred);
-        var squared = (yPred - yTrue.To(yPred.Dtype)).Square();
-        return squared.Rank == 0 ? squared : squared.Mean([-1]);
+        var squared = (yPred - yTrue.to(yPred)).square();
+        return squared.dim() == 0 ? squared : squared.mean([-1]);
     }
 }

@@ -2,7 +2,9 @@
 
 using System;
 using System.Linq;
-using LayersFramework.Torch;
+using LayersFramework.Engine;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -25,16 +27,21 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false, LossR
     {
         ArgumentNullException.ThrowIfNull(yTrue);
         ArgumentNullException.ThrowIfNull(yPred);
-        var classes = yPred.Size(-1);
-        var targets = yTrue.Rank == yPred.Rank && yTrue.Size(-1) == 1 ? yTrue.Squeeze(-1) : yTrue;
-        if (!targets.Shape.AsSpan().SequenceEqual(yPred.Shape.AsSpan(0, yPred.Rank - 1)))
+        if (yPred.dim() < 1)
         {
-            throw new ArgumentException(
-                $"SparseCategoricalCrossentropy needs one class index per prediction row; received yTrue {Tuples.Format(yTrue.Shape)} and yPred {Tuples.Format(yPred.Shape)}.", nameof(yTrue));
+            throw new ArgumentException("SparseCategoricalCrossentropy needs predictions with a class axis.", nameof(yPred));
         }
 
-        var indices = targets.To(ScalarType.Int64);
-        var values = indices.ToArray<long>();
+        var classes = yPred.size(-1);
+        var targets = yTrue.dim() == yPred.dim() && yTrue.size(-1) == 1 ? yTrue.squeeze(-1) : yTrue;
+        if (!targets.shape.AsSpan().SequenceEqual(yPred.shape.AsSpan(0, yPred.shape.Length - 1)))
+        {
+            throw new ArgumentException(
+                $"SparseCategoricalCrossentropy needs one class index per prediction row; received yTrue {Tuples.Format(yTrue.shape)} and yPred {Tuples.Format(yPred.shape)}.", nameof(yTrue));
+        }
+
+        var indices = targets.to(ScalarType.Int64, yPred.device);
+        var values = indices.cpu().contiguous().data<long>().ToArray();
         var bad = values.Where(v => v < 0 || v >= classes).Take(3).ToArray();
         if (bad.Length > 0)
         {
@@ -42,8 +49,8 @@ public sealed class SparseCategoricalCrossentropy(bool fromLogits = false, LossR
                 $"SparseCategoricalCrossentropy received class indices {string.Join(", ", bad)} outside 0..{classes - 1}.", nameof(yTrue));
         }
 
-        var logProbabilities = FromLogits ? Functional.LogSoftmax(yPred, -1) : yPred.Clamp(Epsilon, 1 - Epsilon).Log();
-        var oneHot = indices.Unsqueeze(-1).Eq(Tensor.Arange(classes, ScalarType.Int64)).To(yPred.Dtype);
-        return (logProbabilities * oneHot).Sum([-1]).Neg();
+        var logProbabilities = FromLogits ? yPred.log_softmax(-1) : yPred.clamp(Epsilon, 1 - Epsilon).log();
+        var oneHot = indices.unsqueeze(-1).eq(torch.arange(classes, ScalarType.Int64, yPred.device)).to(yPred.dtype);
+        return (logProbabilities * oneHot).sum([-1]).neg();
     }
 }

@@ -2,7 +2,8 @@
 
 using System;
 using LayersFramework.Layers;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -17,13 +18,13 @@ public static class TotalLoss
     {
         ArgumentNullException.ThrowIfNull(dataLoss);
         ArgumentNullException.ThrowIfNull(model);
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         var total = dataLoss;
         foreach (var penalty in model.Losses)
         {
             total = total + penalty;
         }
 
-        return scope.MoveToOuter(ReferenceEquals(total, dataLoss) ? dataLoss.Alias() : total);
+        return scope.MoveToOuter(ReferenceEquals(total, dataLoss) ? dataLoss.alias() : total);
     }
 }

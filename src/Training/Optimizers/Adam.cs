@@ -3,7 +3,8 @@
 using System;
 using System.Collections.Generic;
 using LayersFramework.Layers;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -66,18 +67,17 @@ public sealed class Adam : Optimizer
         ArgumentNullException.ThrowIfNull(slots);
         var step = Iterations + 1;
         var alpha = LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step));
+        using var scope = torch.NewDisposeScope();
         var (m, v) = (slots[0], slots[1]);
-        m.LerpInPlace(gradient, 1 - Beta1);
-        using var squared = gradient.Square();
-        v.LerpInPlace(squared, 1 - Beta2);
+        m.lerp_(gradient, torch.tensor(1 - Beta1, m.dtype, m.device));
+        v.lerp_(gradient.square(), torch.tensor(1 - Beta2, v.dtype, v.device));
         var second = v;
         if (Amsgrad)
         {
-            slots[2].MaximumInPlace(v);
+            slots[2].copy_(slots[2].maximum(v));
             second = slots[2];
         }
 
-        using var denominator = second.Sqrt() + Epsilon;
-        variable.Value.AddcdivInPlace(m, denominator, -alpha);
+        variable.Value.addcdiv_(m, second.sqrt().add_(Epsilon), -alpha);
     }
 }

@@ -4,8 +4,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LayersFramework.Engine;
 using LayersFramework.Layers;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -17,9 +19,17 @@ namespace LayersFramework.Training;
 /// each variable onto its constraint.
 /// </summary>
 /// <remarks>
-/// Per-variable state ("slots", such as Adam's moments) is created on a variable's first update and lives until the
-/// optimizer is disposed. <see cref="GetState"/> and <see cref="SetState"/> read and restore it by name
-/// (<c>"iterations"</c> and <c>"variable path/slot"</c>), for checkpoints.
+/// <para>
+/// The optimizer works on a model's <see cref="Variable"/>s (<see cref="Layer.TrainableWeights"/>), which carry the
+/// constraint Keras applies after each update; each variable's tensor is the layer's TorchSharp parameter, updated
+/// in place under <c>torch.no_grad()</c>.
+/// </para>
+/// <para>
+/// Per-variable state ("slots", such as Adam's moments) is created on a variable's first update as tensors of its
+/// shape, dtype and device that the optimizer owns: no dispose scope frees them, and <see cref="Dispose()"/> does.
+/// <see cref="GetState"/> and <see cref="SetState"/> read and restore it by name (<c>"iterations"</c> and
+/// <c>"variable path/slot"</c>), for checkpoints.
+/// </para>
 /// </remarks>
 public abstract class Optimizer : IDisposable
 {
@@ -81,7 +91,7 @@ public abstract class Optimizer : IDisposable
         ArgumentNullException.ThrowIfNull(variables);
         foreach (var variable in variables)
         {
-            variable.Value.ZeroGrad();
+            variable.Value.grad = null;
         }
     }
 
@@ -90,8 +100,8 @@ public abstract class Optimizer : IDisposable
     public void Step(IEnumerable<Variable> variables)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        using var scope = new DisposeScope();
-        var pairs = variables.Select(v => (Gradient: v.Value.Grad(), Variable: v)).Where(p => p.Gradient is not null).Select(p => (p.Gradient!, p.Variable)).ToList();
+        using var scope = torch.NewDisposeScope();
+        var pairs = variables.Select(v => (Gradient: v.Value.grad, Variable: v)).Where(p => p.Gradient is not null).Select(p => (p.Gradient!, p.Variable)).ToList();
         ApplyGradients(pairs);
     }
 
@@ -104,23 +114,23 @@ public abstract class Optimizer : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         foreach (var (gradient, variable) in gradientsAndVariables)
         {
-            if (!gradient.Shape.AsSpan().SequenceEqual(variable.Shape))
+            if (!gradient.shape.AsSpan().SequenceEqual(variable.Shape))
             {
                 throw new ArgumentException(
-                    $"The gradient for {variable.Path} has shape {Tuples.Format(gradient.Shape)} but the variable has shape {Tuples.Format(variable.Shape)}.", nameof(gradientsAndVariables));
+                    $"The gradient for {variable.Path} has shape {Tuples.Format(gradient.shape)} but the variable has shape {Tuples.Format(variable.Shape)}.", nameof(gradientsAndVariables));
             }
         }
 
-        using var scope = new DisposeScope();
-        using (Autograd.NoGrad())
+        using var scope = torch.NewDisposeScope();
+        using (torch.no_grad())
         {
-            var gradients = Clip(gradientsAndVariables.Select(p => p.Gradient.Detach()).ToList());
+            var gradients = Clip(gradientsAndVariables.Select(p => p.Gradient.detach()).ToList());
             for (var i = 0; i < gradients.Count; i++)
             {
                 var variable = gradientsAndVariables[i].Variable;
                 if (WeightDecay is double decay && decay > 0)
                 {
-                    variable.Value.MulInPlace(1 - (decay * LearningRate));
+                    variable.Value.mul_(1 - (decay * LearningRate));
                 }
 
                 Update(variable, gradients[i], SlotsOf(variable));
@@ -139,12 +149,13 @@ public abstract class Optimizer : IDisposable
     /// <returns>Copies the caller owns (or the current dispose scope).</returns>
     public IReadOnlyDictionary<string, Tensor> GetState()
     {
-        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["iterations"] = Tensor.Scalar(Iterations, ScalarType.Int64) };
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal) { ["iterations"] = torch.tensor(Iterations, ScalarType.Int64) };
         foreach (var (variable, values) in slots)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                state[$"{variable.Path}/{SlotNames[i]}"] = values[i].Clone();
+                state[$"{variable.Path}/{SlotNames[i]}"] = values[i].clone();
             }
         }
 
@@ -159,8 +170,9 @@ public abstract class Optimizer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(variables);
+        ObjectDisposedException.ThrowIf(disposed, this);
         var list = variables.ToList();
-        if (!state.TryGetValue("iterations", out var iterations) || iterations.NumElements != 1)
+        if (!state.TryGetValue("iterations", out var iterations) || iterations.numel() != 1)
         {
             throw new ArgumentException("The optimizer state has no scalar \"iterations\".", nameof(state));
         }
@@ -176,9 +188,9 @@ public abstract class Optimizer : IDisposable
                     throw new ArgumentException($"The optimizer state has no \"{name}\".", nameof(state));
                 }
 
-                if (!value.Shape.AsSpan().SequenceEqual(variable.Shape))
+                if (!value.shape.AsSpan().SequenceEqual(variable.Shape))
                 {
-                    throw new ArgumentException($"The optimizer state's \"{name}\" has shape {Tuples.Format(value.Shape)} but {variable.Path} has {Tuples.Format(variable.Shape)}.", nameof(state));
+                    throw new ArgumentException($"The optimizer state's \"{name}\" has shape {Tuples.Format(value.shape)} but {variable.Path} has {Tuples.Format(variable.Shape)}.", nameof(state));
                 }
 
                 expected.Add(name);
@@ -191,19 +203,20 @@ public abstract class Optimizer : IDisposable
             throw new ArgumentException($"The optimizer state has entries for no given variable: {string.Join(", ", unexpected)}.", nameof(state));
         }
 
-        using (Autograd.NoGrad())
+        using (torch.no_grad())
         {
             foreach (var variable in list.Where(v => SlotNames.Count > 0 && expected.Contains($"{v.Path}/{SlotNames[0]}")))
             {
                 var values = SlotsOf(variable);
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i].CopyFrom(state[$"{variable.Path}/{SlotNames[i]}"]);
+                    values[i].copy_(state[$"{variable.Path}/{SlotNames[i]}"]);
                 }
             }
         }
 
-        Iterations = (long)iterations.Item();
+        using var count = iterations.to(ScalarType.Int64);
+        Iterations = count.item<long>();
     }
 
     /// <summary>Frees the slots.</summary>
@@ -258,17 +271,17 @@ public abstract class Optimizer : IDisposable
     {
         if (ClipValue is double value)
         {
-            return gradients.Select(g => g.Clamp(-value, value)).ToList();
+            return gradients.Select(g => g.clamp(-value, value)).ToList();
         }
 
         if (ClipNorm is double norm)
         {
-            return gradients.Select(g => g * (norm / Math.Max(g.Norm().Item(), norm))).ToList();
+            return gradients.Select(g => g * (norm / Math.Max(g.norm().to(ScalarType.Float64).item<double>(), norm))).ToList();
         }
 
         if (GlobalClipNorm is double global && gradients.Count > 0)
         {
-            var total = Math.Sqrt(gradients.Sum(g => g.Square().Sum().Item()));
+            var total = Math.Sqrt(gradients.Sum(g => g.square().sum().to(ScalarType.Float64).item<double>()));
             return gradients.Select(g => g * (global / Math.Max(total, global))).ToList();
         }
 
@@ -279,7 +292,7 @@ public abstract class Optimizer : IDisposable
     {
         if (!slots.TryGetValue(variable, out var values))
         {
-            values = SlotNames.Select(_ => Tensor.ZerosLike(variable.Value).DetachFromDisposeScope()).ToArray();
+            values = SlotNames.Select(_ => torch.zeros_like(variable.Value).DetachFromDisposeScope()).ToArray();
             slots[variable] = values;
         }
 

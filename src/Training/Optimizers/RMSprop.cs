@@ -3,7 +3,8 @@
 using System;
 using System.Collections.Generic;
 using LayersFramework.Layers;
-using LayersFramework.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -70,28 +71,28 @@ public sealed class RMSprop : Optimizer
         ArgumentNullException.ThrowIfNull(variable);
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(slots);
-        using var scope = new DisposeScope();
+        using var scope = torch.NewDisposeScope();
         var velocity = slots[0];
-        velocity.LerpInPlace(gradient.Square(), 1 - Rho);
+        velocity.lerp_(gradient.square(), torch.tensor(1 - Rho, velocity.dtype, velocity.device));
         var denominator = velocity + Epsilon;
         if (Centered)
         {
             var average = slots[1];
-            average.LerpInPlace(gradient, 1 - Rho);
-            denominator = denominator - average.Square();
+            average.lerp_(gradient, torch.tensor(1 - Rho, average.dtype, average.device));
+            denominator = denominator - average.square();
         }
 
-        var increment = gradient * LearningRate / denominator.Sqrt();
+        var increment = gradient * LearningRate / denominator.sqrt();
         if (Momentum > 0)
         {
             var momentum = slots[^1];
-            momentum.MulInPlace(Momentum);
-            momentum.AddInPlace(increment);
-            variable.Value.AddInPlace(momentum, -1);
+            momentum.mul_(Momentum);
+            momentum.add_(increment);
+            variable.Value.sub_(momentum);
         }
         else
         {
-            variable.Value.AddInPlace(increment, -1);
+            variable.Value.sub_(increment);
         }
     }
 }

@@ -4,7 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using LayersFramework.Layers;
-using LayersFramework.Torch;
+using static TorchSharp.torch;
 
 namespace LayersFramework.Training;
 
@@ -51,21 +51,22 @@ public sealed class SGD : Optimizer
         ArgumentNullException.ThrowIfNull(slots);
         if (Momentum == 0)
         {
-            variable.Value.AddInPlace(gradient, -LearningRate);
+            variable.Value.add_(gradient, -LearningRate);
             return;
         }
 
         var velocity = slots[0];
-        velocity.MulInPlace(Momentum);
-        velocity.AddInPlace(gradient, -LearningRate);
+        velocity.mul_(Momentum);
+        velocity.add_(gradient, -LearningRate);
+        var value = variable.Value;
         if (Nesterov)
         {
-            variable.Value.AddInPlace(velocity, Momentum);
-            variable.Value.AddInPlace(gradient, -LearningRate);
+            value.add_(velocity, Momentum);
+            value.add_(gradient, -LearningRate);
         }
         else
         {
-            variable.Value.AddInPlace(velocity);
+            value.add_(velocity);
         }
     }
 }
