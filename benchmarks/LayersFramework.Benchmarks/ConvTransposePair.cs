@@ -137,7 +137,7 @@ internal sealed class ConvTransposePair : IDisposable
             return;
         }
 
-        call(input).backward(upstream);
+        call(input).backward([upstream]);
 
         // As an optimizer's zero_grad(set_to_none) would: the next pass allocates fresh gradients.
         module.zero_grad();
@@ -164,7 +164,7 @@ internal sealed class ConvTransposePair : IDisposable
 
     private static void SetWeight(nn.Module<Tensor, Tensor> module, Tensor kernel, Tensor bias)
     {
-        var convolution = (Modules.Convolution)module;
+        var convolution = (TorchSharp.Modules.Convolution)module;
         convolution.weight = nn.Parameter(kernel.detach());
         convolution.bias = nn.Parameter(bias.detach());
     }

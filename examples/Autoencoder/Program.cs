@@ -3,9 +3,9 @@
 using System;
 using System.Globalization;
 using System.IO;
+using LayersFramework.Engine;
 using LayersFramework.Examples;
 using LayersFramework.Examples.Autoencoder;
-using LayersFramework.Engine;
 
 // Arguments: --epochs N (default 2), --batch-size N (128), --limit N (all 60,000), --output DIR (autoencoder-output), --data DIR, --seed N (1).
 var (epochs, batchSize, limit, output, data, seed) = (2, 128, (int?)null, "autoencoder-output", FashionMnist.DefaultFolder, 1UL);

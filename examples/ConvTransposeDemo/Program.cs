@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using LayersFramework.Engine;
+using LayersFramework.Initializers;
 using LayersFramework.Layers;
 using LayersFramework.Ops;
 using TorchSharp;
@@ -43,7 +44,7 @@ static void RunLayerStep(int batch, int steps)
     using var generator = new torch.Generator(1);
     using var input = normal(0, 1, [batch, InChannels, Size, Size], generator: generator).requires_grad_();
     using var layer = new Conv2DTranspose(
-        OutChannels, Kernel, strides: 2, padding: "same", dataFormat: "channels_first", kernelInitializer: new Initializers.RandomNormal(0, 0.02, seed: 1), name: "up");
+        OutChannels, Kernel, strides: 2, padding: "same", dataFormat: "channels_first", kernelInitializer: new RandomNormal(0, 0.02, seed: 1), name: "up");
     using (var build = NewDisposeScope())
     {
         layer.Call(input);

@@ -3,9 +3,9 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using LayersFramework.Engine;
 using LayersFramework.Examples;
 using LayersFramework.Examples.FashionGan;
-using LayersFramework.Engine;
 
 GanOptions options;
 try

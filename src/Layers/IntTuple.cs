@@ -38,7 +38,7 @@ public readonly struct IntTuple : IEnumerable<int>, IEquatable<IntTuple>
 
     /// <summary>One value per dimension, or "not given" (null) for a null array, as Keras reads <c>None</c>.</summary>
     /// <param name="values">The values (copied), or null.</param>
-    public static implicit operator IntTuple?(int[]? values) => values is null ? null : FromArray(values);
+    public static implicit operator IntTuple?(int[]? values) => values is null ? (IntTuple?)null : FromArray(values);
 
     /// <summary>Tells whether two tuples hold the same values.</summary>
     /// <param name="left">The first tuple.</param>

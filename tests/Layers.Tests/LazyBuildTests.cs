@@ -44,7 +44,7 @@ public sealed class LazyBuildTests
         model.Build([null, 3]);
         using var adam = optim.Adam(model.parameters(), lr: 0.1);
         var before = model.GetWeights().Select(w => w.Floats()).ToArray();
-        model.Call(ones(2, 3), training: true).sum().backward();
+        model.Call(randn(4, 3), training: true).square().sum().backward();
         adam.step();
 
         Assert.True(model.Built);

@@ -35,7 +35,7 @@ public sealed class NullTupleTests
         using var layer = new Conv2DTranspose(2, [3, 3], strides: [2, 2], outputPadding: op);
 
         Assert.Null(layer.OutputPadding);
-        Assert.Equal(new long?[] { null, 10, 10, 2 }, layer.ComputeOutputShape([null, 5, 5, 1]));
+        Assert.Equal(new long?[] { null, 11, 11, 2 }, layer.ComputeOutputShape([null, 5, 5, 1])); // (5 - 1) * 2 + max(3, 2)
     }
 
     [Fact]

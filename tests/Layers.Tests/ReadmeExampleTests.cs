@@ -64,6 +64,56 @@ public sealed class ReadmeExampleTests
         ReadmeSnippet.AssertInReadme("tests/Layers.Tests/ReadmeExampleTests.cs", "decoder");
 
     [Fact]
+    public void ModulesExample_RunsAsTheReadmeSays()
+    {
+        var baseline = LiveTensors.Count;
+        var printed = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(printed);
+        try
+        {
+            // --- README example: modules begins ---
+            using var scope = NewDisposeScope();
+
+            // Given its input shape, a Sequential is built now, so TorchSharp's optimizer sees every weight.
+            using var model = new Sequential(
+            [
+                new Dense(16, activation: "relu"),
+                new Dense(1, kernelConstraint: "non_neg"),
+            ], inputShape: [null, 4]);
+            using var adam = torch.optim.Adam(model.parameters(), lr: 0.01);
+            Console.WriteLine(string.Join(", ", model.state_dict().Keys));   // 0.kernel, 0.bias, 1.kernel, 1.bias
+
+            var x = randn(64, 4);
+            var y = x.sum(1, keepdim: true);
+            for (var step = 0; step < 100; step++)
+            {
+                using var stepScope = NewDisposeScope();
+                adam.zero_grad();
+                var loss = nn.functional.mse_loss(model.Call(x, training: true), y);
+                loss.backward();
+                adam.step();
+                model.ApplyConstraints();   // Keras's rule: each weight's constraint after the update
+            }
+
+            model.eval();   // TorchSharp's forward and call now run it in inference mode, as Call(x) does
+            Console.WriteLine(model.forward(x).allclose(model.Call(x)));   // True
+            // --- README example: modules ends ---
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        Assert.Equal(["0.kernel, 0.bias, 1.kernel, 1.bias", "True"], printed.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(baseline, LiveTensors.Count);
+    }
+
+    [Fact]
+    public void ModulesExample_IsTheCodeInTheReadme() =>
+        ReadmeSnippet.AssertInReadme("tests/Layers.Tests/ReadmeExampleTests.cs", "modules");
+
+    [Fact]
     public void DependencyInjectionExample_RunsAsTheReadmeSays()
     {
         var printed = new StringWriter();
