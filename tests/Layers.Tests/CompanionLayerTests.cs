@@ -81,6 +81,39 @@ public sealed class CompanionLayerTests
     }
 
     [Fact]
+    public void BatchNormalization_OnChannelsLastImages_IsKerasFormula_WithItsGradients_AndMovesTheBiasedVariance()
+    {
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(5);
+        using var bn = new BatchNormalization(momentum: 0.8, epsilon: 0.01, gammaInitializer: new RandomNormal(1, 0.5, seed: 1), betaInitializer: new RandomNormal(seed: 2));
+        bn.to(ScalarType.Float64);
+        var x = (randn([3, 4, 5, 6], ScalarType.Float64, generator: generator) * 3) + 2;
+
+        var y = bn.Call(x, training: true);
+
+        // Keras's formula written out here, element by element over every axis but the last.
+        var (gamma, beta) = (bn.Gamma!.Value.detach(), bn.Beta!.Value.detach());
+        var mean = x.mean([0, 1, 2]);
+        var variance = (x - mean).square().mean([0, 1, 2]);
+        var expected = (((x - mean) / (variance + 0.01).sqrt()) * gamma) + beta;
+        TensorAssert.Close(TensorAssert.Values(expected), [3, 4, 5, 6], y, 1e-12, 1e-12);
+        TensorAssert.Close(TensorAssert.Values(mean * 0.2), [6], bn.MovingMean!.Value, 1e-12, 1e-12);
+        TensorAssert.Close(TensorAssert.Values(0.8 + (variance * 0.2)), [6], bn.MovingVariance!.Value, 1e-12, 1e-12);
+
+        // Gradients for the input, gamma and beta: the layer's against those of the formula above, under the same weighted sum.
+        var weights = randn([3, 4, 5, 6], ScalarType.Float64, generator: generator);
+        var input = x.detach().requires_grad_();
+        var (gammaLeaf, betaLeaf) = (gamma.clone().requires_grad_(), beta.clone().requires_grad_());
+        var reference = (((input - input.mean([0, 1, 2])) / ((input - input.mean([0, 1, 2])).square().mean([0, 1, 2]) + 0.01).sqrt()) * gammaLeaf) + betaLeaf;
+        var referenceGradients = autograd.grad([(reference * weights).sum()], [input, gammaLeaf, betaLeaf]);
+        var layerGradients = autograd.grad([(bn.Call(input, training: true) * weights).sum()], [input, bn.Gamma!.Value, bn.Beta!.Value]);
+        for (var i = 0; i < 3; i++)
+        {
+            TensorAssert.Close(TensorAssert.Values(referenceGradients[i]), referenceGradients[i].shape, layerGradients[i], 1e-10, 1e-10);
+        }
+    }
+
+    [Fact]
     public void BatchNormalization_InInference_AndFrozenInTraining_UsesTheMovingStatistics()
     {
         using var scope = NewDisposeScope();

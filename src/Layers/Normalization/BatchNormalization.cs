@@ -5,9 +5,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using LayersFramework.Constraints;
+using LayersFramework.Engine;
 using LayersFramework.Initializers;
 using LayersFramework.Regularizers;
-using LayersFramework.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -152,6 +152,12 @@ public sealed class BatchNormalization : Layer
     /// <summary>Gets gamma's constraint, or null.</summary>
     public IConstraint? GammaConstraint { get; }
 
+    /// <summary>Gets gamma, the per-feature scale; null before the first call or without <see cref="Scale"/>.</summary>
+    public Variable? Gamma => gammaWeight;
+
+    /// <summary>Gets beta, the per-feature offset; null before the first call or without <see cref="Center"/>.</summary>
+    public Variable? Beta => betaWeight;
+
     /// <summary>Gets the moving mean; null before the first call.</summary>
     public Variable? MovingMean => movingMeanWeight;
 
@@ -252,6 +258,11 @@ public sealed class BatchNormalization : Layer
         // The reduction plan was made at build for the built rank; another rank with the same feature axis makes its own.
         var (reduced, broadcast) = rank == broadcastShape.Length ? (reducedAxes, broadcastShape) : PlanFor(rank, features);
         using var scope = torch.NewDisposeScope();
+        if (UsesLibtorchKernel(inputs, features))
+        {
+            return scope.MoveToOuter(WithLibtorchKernel(inputs, axis, features, training && Trainable));
+        }
+
         Tensor mean, variance;
         if (training && Trainable)
         {
@@ -277,6 +288,48 @@ public sealed class BatchNormalization : Layer
         }
 
         return scope.MoveToOuter(result);
+    }
+
+    /// <summary>
+    /// Whether libtorch's fused batch-normalization kernel can compute this call: float32 or float64 inputs of the
+    /// weights' dtype (the element-wise formula promotes mixed dtypes), with at least two values per feature
+    /// (libtorch refuses one in training; Keras's variance of a single value is 0, which the formula gives).
+    /// </summary>
+    private bool UsesLibtorchKernel(Tensor inputs, long features) =>
+        inputs.dtype is ScalarType.Float32 or ScalarType.Float64 && inputs.dtype == movingMeanWeight!.Value.dtype && inputs.numel() / features > 1;
+
+    /// <summary>
+    /// The same formula by libtorch's <c>batch_norm</c>: one fused pass forward and one backward, on a view with the
+    /// features second, which for Keras's channels-last layout is libtorch's channels-last memory format, so nothing
+    /// is copied. In training libtorch also writes the batch's mean and unbiased variance into scratch running
+    /// statistics (momentum 1 replaces them), from which Keras's update with the biased variance follows.
+    /// </summary>
+    private Tensor WithLibtorchKernel(Tensor inputs, int axis, long features, bool training)
+    {
+        var featuresSecond = axis == 1 ? inputs : inputs.movedim([axis], [1]);
+        Tensor? batchMean = null, batchVariance = null;
+        if (training)
+        {
+            batchMean = torch.zeros(features, inputs.dtype, inputs.device);
+            batchVariance = torch.zeros(features, inputs.dtype, inputs.device);
+        }
+
+        var normalized = nn.functional.batch_norm(
+            featuresSecond,
+            training ? batchMean : movingMeanWeight!.Value,
+            training ? batchVariance : movingVarianceWeight!.Value,
+            gammaWeight?.Value,
+            betaWeight?.Value,
+            training,
+            momentum: 1,
+            eps: Epsilon);
+        if (training)
+        {
+            var count = inputs.numel() / features;
+            UpdateMovingStatistics(batchMean!, batchVariance! * ((count - 1) / (double)count));
+        }
+
+        return axis == 1 ? normalized : normalized.movedim([1], [axis]);
     }
 
     /// <summary>The axes to reduce over and the shape that broadcasts a per-feature vector, for inputs of a rank.</summary>
