@@ -67,7 +67,8 @@ internal static class ConvTransposeSuite
                     var (oursPeak, theirsPeak) = backward && probeMemory
                         ? (MemoryProbe.ConvTranspose(index, channelsLast, ours: true, reps), MemoryProbe.ConvTranspose(index, channelsLast, ours: false, reps))
                         : (double.NaN, double.NaN);
-                    var path = TransposedConvolutionTuning.Choices.Where(c => c.Backward == backward).Select(c => c.Path.ToString()).FirstOrDefault() ?? "?";
+                    var path = TransposedConvolutionTuning.Choices.Where(c => c.Backward == backward).Select(c => c.Path.ToString()).FirstOrDefault()
+                        ?? nameof(TransposedConvolutionPath.LibtorchKernel); // no choice is recorded where only the kernel applies
                     var result = new Result(shape, channelsLast, backward, Measurement.Median(ours), Measurement.Median(theirs), oursPeak, theirsPeak, path);
                     results.Add(result);
                     var flops = shape.ForwardFlops * (backward ? 3 : 1);

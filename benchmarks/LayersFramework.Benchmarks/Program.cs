@@ -7,6 +7,7 @@ using LayersFramework.Benchmarks;
 // convtranspose [reps [rounds [filter]]]: our Conv{1,2,3}DTranspose layers vs TorchSharp's nn.ConvTranspose{1,2,3}d
 //     on the suite, both memory formats (defaults: 5 timed runs per side per round, 3 rounds, every shape).
 // gan-step [steps [rounds]]: one FashionGan training step, ours vs plain TorchSharp (defaults: 10 steps, 5 rounds).
+// gan-parts [reps [rounds]]: the GAN step's layers, loss and optimizer step one by one, ours vs TorchSharp (defaults: 10, 3).
 // overhead [rounds]: the per-call cost of our layer beyond TorchSharp's module on a tiny shape (default 7 rounds).
 // matmul [n]: sgemm GFLOP/s of an n x n float32 product (default n = 1024).
 // --no-memory (anywhere): skip the peak-memory probes, which start a short process per shape, format and side.
@@ -20,6 +21,8 @@ switch (args.Length > 0 ? args[0] : "convtranspose")
         return ConvTransposeSuite.Run(Int(1, 5), Int(2, 3), args.Length > 3 ? args[3] : null, probeMemory);
     case "gan-step":
         return GanStep.Run(Int(1, 10), Int(2, 5), probeMemory);
+    case "gan-parts":
+        return GanComponents.Run(Int(1, 10), Int(2, 3));
     case "overhead":
         return CallOverhead.Run(Int(1, 7));
     case "matmul":
@@ -27,6 +30,6 @@ switch (args.Length > 0 ? args[0] : "convtranspose")
     case "probe":
         return MemoryProbe.RunChild(args[1..]);
     default:
-        Console.WriteLine("usage: LayersFramework.Benchmarks [convtranspose [reps [rounds [filter]]] | gan-step [steps [rounds]] | overhead [rounds] | matmul [n]] [--no-memory]");
+        Console.WriteLine("usage: LayersFramework.Benchmarks [convtranspose [reps [rounds [filter]]] | gan-step [steps [rounds]] | gan-parts [reps [rounds]] | overhead [rounds] | matmul [n]] [--no-memory]");
         return 2;
 }
