@@ -4,7 +4,7 @@
 namespace LayersFramework.Layers.Tests;
 
 /// <summary>
-/// Keras 3's 1-D consistency table (reference 6.7): input ones (1, 3, 1), one filter, kernel taps 1..k, bias 0;
+/// Keras 3's 1-D consistency table (keras/src/layers/convolutional/conv_transpose_test.py, test_conv1d_transpose_consistency): input ones (1, 3, 1), one filter, kernel taps 1..k, bias 0;
 /// output length and every value for each kernel size, stride, padding and output padding.
 /// </summary>
 public sealed class ConsistencyTableTests

@@ -4,7 +4,7 @@ using LayersFramework.Layers.Compat.V1;
 
 namespace LayersFramework.Layers.Tests;
 
-/// <summary>tf.compat.v1.layers.conv2d_transpose's name and reuse rules (reference 4.9).</summary>
+/// <summary>tf.compat.v1.layers.conv2d_transpose's name and reuse rules (tf.compat.v1.variable_scope and the layer's `name`/`reuse` arguments, as TensorFlow's docs for tf.compat.v1.layers.conv2d_transpose state them).</summary>
 public sealed class LayerScopeTests
 {
     [Fact]
