@@ -41,7 +41,7 @@ cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
 if [ -n "$libtorch_package" ] && [ ! -f "$cache/$libtorch_package/$libtorch_version/.nupkg.metadata" ]; then
   echo "setup: first restore: downloading libtorch $libtorch_version ($libtorch_package, about 130 MB, 600 MB unpacked) into $cache"
   dotnet restore LayersFramework.sln --verbosity quiet || {
-    echo "setup: the NuGet restore failed; is https://api.nuget.org reachable from this machine?" >&2
+    echo "setup: the NuGet restore failed; is the NuGet feed reachable from this machine?" >&2
     exit 1
   }
 fi
