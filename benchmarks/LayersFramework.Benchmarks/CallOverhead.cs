@@ -26,9 +26,9 @@ internal static class CallOverhead
         Console.WriteLine();
         Console.WriteLine($"{"format",-7} {"pass",-8} {"ours µs",9} {"torch µs",9} {"ours - torch µs",16}");
         var shape = new ConvTransposeShape("tiny", 2, 1, 8, 8, 4, 4, 2, "same", 1, 0);
-        foreach (var channelsLast in new[] { true, false })
+        foreach (var layout in new[] { PairLayout.ChannelsLast, PairLayout.ChannelsFirst })
         {
-            using var pair = ConvTransposePair.Create(shape, channelsLast);
+            using var pair = ConvTransposePair.Create(shape, layout);
             foreach (var backward in new[] { false, true })
             {
                 var ours = new List<double>();
@@ -46,7 +46,7 @@ internal static class CallOverhead
                 }
 
                 var (oursUs, theirsUs) = (Measurement.Median(ours), Measurement.Median(theirs));
-                Console.WriteLine(string.Create(invariant, $"{(channelsLast ? "NHWC" : "NCHW"),-7} {(backward ? "fwd+bwd" : "fwd"),-8} {oursUs,9:F1} {theirsUs,9:F1} {oursUs - theirsUs,16:F1}"));
+                Console.WriteLine(string.Create(invariant, $"{(layout == PairLayout.ChannelsLast ? "NHWC" : "NCHW"),-7} {(backward ? "fwd+bwd" : "fwd"),-8} {oursUs,9:F1} {theirsUs,9:F1} {oursUs - theirsUs,16:F1}"));
             }
         }
 

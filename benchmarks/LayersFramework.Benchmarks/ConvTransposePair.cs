@@ -10,8 +10,8 @@ namespace LayersFramework.Benchmarks;
 
 /// <summary>
 /// One shape of the suite set up on both sides: our layer in Keras's data format, and TorchSharp's
-/// <c>nn.ConvTranspose{1,2,3}d</c> with the same weights and the same input values, in the same memory format
-/// (channels-last means Keras's NHWC data for us and, for TorchSharp, an NCHW view of NHWC memory with the weight in
+/// <c>nn.ConvTranspose{1,2,3}d</c> with the same weights and the same input values, each side in the memory format
+/// its <see cref="PairLayout"/> says (channels-last for TorchSharp is an NCHW view of NHWC memory with the weight in
 /// channels-last order, as <c>module.to(memory_format=torch.channels_last)</c> gives in PyTorch).
 /// </summary>
 internal sealed class ConvTransposePair : IDisposable
@@ -21,10 +21,11 @@ internal sealed class ConvTransposePair : IDisposable
     private readonly Tensor oursUpstream;
     private readonly Tensor theirsUpstream;
 
-    private ConvTransposePair(ConvTransposeShape shape, bool channelsLast)
+    private ConvTransposePair(ConvTransposeShape shape, PairLayout layout)
     {
         Shape = shape;
-        ChannelsLast = channelsLast;
+        Layout = layout;
+        var channelsLast = OursChannelsLast;
         var rank = shape.Rank;
         long[] spatial = [.. Enumerable.Repeat((long)shape.Size, rank)];
         long[] inputShape = channelsLast ? [shape.Batch, .. spatial, shape.In] : [shape.Batch, shape.In, .. spatial];
@@ -36,7 +37,13 @@ internal sealed class ConvTransposePair : IDisposable
         using (no_grad())
         {
             var copy = oursInput.detach().clone();
-            theirsInput = (channelsLast ? copy.permute(toChannelsFirst) : copy).requires_grad_(true).DetachFromDisposeScope();
+            var theirs = layout switch
+            {
+                PairLayout.ChannelsLast => copy.permute(toChannelsFirst),
+                PairLayout.ChannelsFirst => copy,
+                _ => copy.permute(toChannelsFirst).contiguous(),
+            };
+            theirsInput = theirs.requires_grad_(true).DetachFromDisposeScope();
         }
 
         Ours = CreateOurs(shape, channelsLast);
@@ -47,7 +54,7 @@ internal sealed class ConvTransposePair : IDisposable
             var ourOutput = Ours.Call(oursInput);
             var weights = Ours.GetWeights();
             var kernel = weights[0].permute([rank + 1, rank, .. Enumerable.Range(0, rank).Select(i => (long)i)]);
-            if (channelsLast && rank > 1)
+            if (layout == PairLayout.ChannelsLast && rank > 1)
             {
                 // (Cin, Cout, k…) viewed over memory ordered (Cin, k…, Cout).
                 long[] channelsToEnd = [0, .. Enumerable.Range(2, rank).Select(i => (long)i), 1];
@@ -69,8 +76,11 @@ internal sealed class ConvTransposePair : IDisposable
     /// <summary>Gets the shape.</summary>
     public ConvTransposeShape Shape { get; }
 
-    /// <summary>Gets a value indicating whether both sides run channels-last.</summary>
-    public bool ChannelsLast { get; }
+    /// <summary>Gets the memory format of each side.</summary>
+    public PairLayout Layout { get; }
+
+    /// <summary>Gets a value indicating whether our layer runs channels-last (Keras's NHWC).</summary>
+    public bool OursChannelsLast => Layout != PairLayout.ChannelsFirst;
 
     /// <summary>Gets our layer.</summary>
     public Layer Ours { get; }
@@ -80,9 +90,9 @@ internal sealed class ConvTransposePair : IDisposable
 
     /// <summary>Creates both sides.</summary>
     /// <param name="shape">The shape.</param>
-    /// <param name="channelsLast">The memory format.</param>
+    /// <param name="layout">Each side's memory format.</param>
     /// <returns>The pair.</returns>
-    public static ConvTransposePair Create(ConvTransposeShape shape, bool channelsLast) => new(shape, channelsLast);
+    public static ConvTransposePair Create(ConvTransposeShape shape, PairLayout layout) => new(shape, layout);
 
     /// <summary>One forward pass of our layer, and with <paramref name="backward"/> its backward pass to the input and the weights.</summary>
     /// <param name="backward">Whether to differentiate.</param>
@@ -108,7 +118,7 @@ internal sealed class ConvTransposePair : IDisposable
         using var mode = no_grad();
         var rank = Shape.Rank;
         var ours = Ours.Call(oursInput);
-        if (ChannelsLast)
+        if (OursChannelsLast)
         {
             ours = ours.permute([0, rank + 1, .. Enumerable.Range(1, rank).Select(i => (long)i)]);
         }

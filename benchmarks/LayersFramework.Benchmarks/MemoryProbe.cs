@@ -19,12 +19,12 @@ internal static class MemoryProbe
 {
     /// <summary>Probes one shape of the transposed-convolution suite, forward and backward.</summary>
     /// <param name="shape">The shape's index in <see cref="ConvTransposeShape.Suite"/>.</param>
-    /// <param name="channelsLast">The memory format.</param>
+    /// <param name="layout">Each side's memory format.</param>
     /// <param name="ours">Our layer, or TorchSharp's module.</param>
     /// <param name="reps">The runs measured after the warm-up.</param>
     /// <returns>The peak growth in MiB, or NaN when the probe failed.</returns>
-    public static double ConvTranspose(int shape, bool channelsLast, bool ours, int reps) =>
-        Start(["probe", "convtranspose", Text(shape), channelsLast ? "cl" : "cf", ours ? "ours" : "torch", Text(reps)]);
+    public static double ConvTranspose(int shape, PairLayout layout, bool ours, int reps) =>
+        Start(["probe", "convtranspose", Text(shape), layout.ToString(), ours ? "ours" : "torch", Text(reps)]);
 
     /// <summary>Probes one side of the GAN step.</summary>
     /// <param name="ours">Our layers and optimizers, or plain TorchSharp.</param>
@@ -43,7 +43,7 @@ internal static class MemoryProbe
         switch (args)
         {
             case ["convtranspose", var index, var format, var side, var reps]:
-                var pair = ConvTransposePair.Create(ConvTransposeShape.Suite[int.Parse(index, CultureInfo.InvariantCulture)], format == "cl");
+                var pair = ConvTransposePair.Create(ConvTransposeShape.Suite[int.Parse(index, CultureInfo.InvariantCulture)], Enum.Parse<PairLayout>(format));
                 run = side == "ours" ? () => pair.RunOurs(backward: true) : () => pair.RunTheirs(backward: true);
                 owner = pair;
                 return Measure(run, owner, int.Parse(reps, CultureInfo.InvariantCulture));

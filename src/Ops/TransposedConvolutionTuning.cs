@@ -10,8 +10,9 @@ namespace LayersFramework.Ops;
 /// <summary>
 /// How every transposed convolution (<c>Nn.Conv2DTranspose</c> and the layers) picks its
 /// <see cref="TransposedConvolutionPath"/>. A shape big enough to matter is timed once with every path that applies
-/// to it, forward alone or forward and backward as the call needs, and the fastest is kept for that shape, data type,
-/// memory format and thread count for the rest of the process (as TensorFlow's convolution autotuning does on GPUs).
+/// to it, forward alone or forward and backward as the call needs, and the fastest is kept (ours only by a
+/// <see cref="KernelMargin"/> over libtorch's kernel) for that shape, data type, memory format and thread count for the
+/// rest of the process (as TensorFlow's convolution autotuning does on GPUs).
 /// Smaller shapes, and every shape when <see cref="Measure"/> is off, follow a fixed rule.
 /// </summary>
 /// <remarks>
@@ -38,6 +39,25 @@ public static class TransposedConvolutionTuning
 
     /// <summary>Forgets every choice, so that shapes are timed again (after changing the thread count, say).</summary>
     public static void Clear() => Chosen.Clear();
+
+    /// <summary>
+    /// Gets how much faster, as a fraction, a formulation of ours must be measured than libtorch's kernel to be
+    /// chosen over it: 5%. Near-equal timings are noise on a shared machine (this project's VM swings by more than
+    /// that between runs), and where the two are that close libtorch's kernel, which TorchSharp's modules run too,
+    /// is the safer choice.
+    /// </summary>
+    public static double KernelMargin => 0.05;
+
+    /// <summary>The fastest path, except that libtorch's kernel stays unless another beats it by <see cref="KernelMargin"/>.</summary>
+    /// <param name="times">Each candidate's best time.</param>
+    /// <returns>The path.</returns>
+    internal static TransposedConvolutionPath Fastest(IReadOnlyDictionary<TransposedConvolutionPath, double> times)
+    {
+        var fastest = times.MinBy(pair => pair.Value);
+        return times.TryGetValue(TransposedConvolutionPath.LibtorchKernel, out var kernel) && fastest.Value > kernel * (1 - KernelMargin)
+            ? TransposedConvolutionPath.LibtorchKernel
+            : fastest.Key;
+    }
 
     /// <summary>The path for one shape: the remembered choice, or a new one by rule or by timing each candidate.</summary>
     /// <param name="shape">Everything the timing depends on, as text.</param>
@@ -74,8 +94,7 @@ public static class TransposedConvolutionTuning
                 }
             }
 
-            var fastest = times.MinBy(pair => pair.Value).Key;
-            return new TransposedConvolutionChoice(shape, backward, fastest, times);
+            return new TransposedConvolutionChoice(shape, backward, Fastest(times), times);
         }).Path;
     }
 }

@@ -29,11 +29,29 @@ public sealed class TransposedConvolutionTuningTests
         {
             Assert.Equal([TransposedConvolutionPath.LibtorchKernel, TransposedConvolutionPath.GemmFold], choice.Milliseconds.Keys.Order());
             Assert.All(choice.Milliseconds.Values, milliseconds => Assert.True(milliseconds > 0));
-            Assert.Equal(choice.Milliseconds.MinBy(pair => pair.Value).Key, choice.Path);
+            Assert.Equal(TransposedConvolutionTuning.Fastest(choice.Milliseconds), choice.Path);
         }
 
         Assert.False(forward.Backward);
         Assert.True(training.Backward);
+    }
+
+    [Theory]
+    [InlineData(100.0, 96.0, 200.0, TransposedConvolutionPath.LibtorchKernel)]  // 4% faster: within the margin, the kernel stays
+    [InlineData(100.0, 94.0, 200.0, TransposedConvolutionPath.GemmFold)]        // 6% faster: ours
+    [InlineData(100.0, 120.0, 50.0, TransposedConvolutionPath.NonOverlapping)]  // the fastest of several
+    [InlineData(90.0, 120.0, 95.0, TransposedConvolutionPath.LibtorchKernel)]   // the kernel is fastest
+    public void TheFastestPath_MustBeatLibtorchsKernelByTheMargin(double kernel, double gemmFold, double nonOverlapping, TransposedConvolutionPath expected)
+    {
+        var times = new Dictionary<TransposedConvolutionPath, double>
+        {
+            [TransposedConvolutionPath.LibtorchKernel] = kernel,
+            [TransposedConvolutionPath.GemmFold] = gemmFold,
+            [TransposedConvolutionPath.NonOverlapping] = nonOverlapping,
+        };
+
+        Assert.Equal(0.05, TransposedConvolutionTuning.KernelMargin);
+        Assert.Equal(expected, TransposedConvolutionTuning.Fastest(times));
     }
 
     [Fact]
