@@ -1,35 +1,44 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using System;
-using System.Globalization;
+using System.CommandLine;
 using LayersFramework.Benchmarks;
+using LayersFramework.Examples;
 
-// convtranspose [reps [rounds [filter]]]: our Conv{1,2,3}DTranspose layers vs TorchSharp's nn.ConvTranspose{1,2,3}d
-//     on the suite, both memory formats (defaults: 5 timed runs per side per round, 3 rounds, every shape).
-// gan-step [steps [rounds]]: one FashionGan training step, ours vs plain TorchSharp (defaults: 10 steps, 5 rounds).
-// gan-parts [reps [rounds]]: the GAN step's layers, loss and optimizer step one by one, ours vs TorchSharp (defaults: 10, 3).
-// overhead [rounds]: the per-call cost of our layer beyond TorchSharp's module on a tiny shape (default 7 rounds).
-// matmul [n]: sgemm GFLOP/s of an n x n float32 product (default n = 1024).
-// --no-memory (anywhere): skip the peak-memory probes, which start a short process per shape, format and side.
-// probe ...: one side's peak memory, in a process of its own (started by the benchmarks above).
-var probeMemory = Array.IndexOf(args, "--no-memory") < 0;
-args = Array.FindAll(args, a => a != "--no-memory");
-int Int(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-switch (args.Length > 0 ? args[0] : "convtranspose")
+// One subcommand per benchmark; --help lists them, and each subcommand's --help its options and defaults.
+var noMemory = new Option<bool>("--no-memory") { Description = "Skip the peak-memory probes, which start a short process per shape, layout and side" };
+
+var reps = CommandLine.Positive("--reps", "Timed runs per side per round", 5);
+var rounds = CommandLine.Positive("--rounds", "Alternating rounds", 3);
+var filter = new Option<string?>("--filter") { Description = "Only the shapes whose names contain this text [default: every shape]", HelpName = "TEXT" };
+var convTranspose = new Command("convtranspose", "Our Conv{1,2,3}DTranspose layers against TorchSharp's nn.ConvTranspose{1,2,3}d on the suite, in three memory layouts") { reps, rounds, filter, noMemory };
+convTranspose.SetAction(parsed => ConvTransposeSuite.Run(parsed.GetValue(reps), parsed.GetValue(rounds), parsed.GetValue(filter), !parsed.GetValue(noMemory)));
+
+var steps = CommandLine.Positive("--steps", "Timed steps per side per round", 10);
+var stepRounds = CommandLine.Positive("--rounds", "Alternating rounds", 5);
+var ganStep = new Command("gan-step", "One FashionGan training step, ours against the same network in plain TorchSharp") { steps, stepRounds, noMemory };
+ganStep.SetAction(parsed => GanStep.Run(parsed.GetValue(steps), parsed.GetValue(stepRounds), !parsed.GetValue(noMemory)));
+
+var partReps = CommandLine.Positive("--reps", "Timed runs per side per round", 10);
+var partRounds = CommandLine.Positive("--rounds", "Alternating rounds", 3);
+var ganParts = new Command("gan-parts", "The GAN step's layers, loss and optimizer step one by one, ours against TorchSharp") { partReps, partRounds };
+ganParts.SetAction(parsed => GanComponents.Run(parsed.GetValue(partReps), parsed.GetValue(partRounds)));
+
+var overheadRounds = CommandLine.Positive("--rounds", "Alternating rounds of 500 calls per side", 7);
+var overhead = new Command("overhead", "The per-call cost of our layer beyond TorchSharp's module on a tiny shape") { overheadRounds };
+overhead.SetAction(parsed => CallOverhead.Run(parsed.GetValue(overheadRounds)));
+
+var size = CommandLine.Positive("--size", "The matrices' size n (n x n)", 1024);
+var matmul = new Command("matmul", "sgemm GFLOP/s of a float32 matrix product") { size };
+matmul.SetAction(parsed => MatmulThroughput.Run(parsed.GetValue(size)));
+
+// The memory probes' child process (started by the benchmarks above), not for people.
+var probeArguments = new Argument<string[]>("arguments") { Arity = ArgumentArity.OneOrMore };
+var probe = new Command("probe", "One side's peak memory, in a process of its own") { Hidden = true };
+probe.Arguments.Add(probeArguments);
+probe.SetAction(parsed => MemoryProbe.RunChild(parsed.GetValue(probeArguments)!));
+
+var root = new RootCommand("LayersFramework's benchmarks: our layers against TorchSharp's own modules on the same libtorch, in the same process.")
 {
-    case "convtranspose":
-        return ConvTransposeSuite.Run(Int(1, 5), Int(2, 3), args.Length > 3 ? args[3] : null, probeMemory);
-    case "gan-step":
-        return GanStep.Run(Int(1, 10), Int(2, 5), probeMemory);
-    case "gan-parts":
-        return GanComponents.Run(Int(1, 10), Int(2, 3));
-    case "overhead":
-        return CallOverhead.Run(Int(1, 7));
-    case "matmul":
-        return MatmulThroughput.Run(Int(1, 1024));
-    case "probe":
-        return MemoryProbe.RunChild(args[1..]);
-    default:
-        Console.WriteLine("usage: LayersFramework.Benchmarks [convtranspose [reps [rounds [filter]]] | gan-step [steps [rounds]] | gan-parts [reps [rounds]] | overhead [rounds] | matmul [n]] [--no-memory]");
-        return 2;
-}
+    convTranspose, ganStep, ganParts, overhead, matmul, probe,
+};
+return CommandLine.Run(root, args);

@@ -1,27 +1,13 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
-using System.Globalization;
+using System.CommandLine;
 
 namespace LayersFramework.Examples.FashionGan;
 
-/// <summary>The command line: <c>--epochs N --batch-size N --seed N --output DIR --data DIR --limit N --width N --resume</c>.</summary>
+/// <summary>FashionGan's options, and its command line (System.CommandLine): <c>--help</c> lists them with their defaults.</summary>
 internal sealed record GanOptions
 {
-    /// <summary>Gets the usage text.</summary>
-    public const string Usage = """
-        FashionGan: train a DCGAN (Conv2DTranspose generator, Conv2D discriminator) on Fashion-MNIST.
-
-          --epochs N       passes over the training images (default 2)
-          --batch-size N   images per step (default 64)
-          --seed N         seed of the weights, the noise and the order (default 1)
-          --output DIR     where samples, the loss plot and the checkpoint go (default fashion-gan-output)
-          --data DIR       the data set's folder (default /usr/share/datasets/fashion-mnist)
-          --limit N        train on the first N images only (default: all 60,000)
-          --width N        the models' channel width (default 32)
-          --resume         continue from DIR/checkpoint.safetensors
-        """;
-
     /// <summary>Gets the number of epochs.</summary>
     public int Epochs { get; init; } = 2;
 
@@ -46,33 +32,35 @@ internal sealed record GanOptions
     /// <summary>Gets a value indicating whether to resume from the checkpoint.</summary>
     public bool Resume { get; init; }
 
-    /// <summary>Parses the command line.</summary>
-    /// <param name="args">The arguments.</param>
-    /// <returns>The options.</returns>
-    /// <exception cref="ArgumentException">An argument is unknown or its value invalid; the message says which.</exception>
-    public static GanOptions Parse(string[] args)
+    /// <summary>The command line: each option with its default; the action runs with the parsed options.</summary>
+    /// <param name="run">What to do with the options; returns the exit code.</param>
+    /// <returns>The command; run it with <see cref="CommandLine.Run"/>.</returns>
+    public static RootCommand Command(Func<GanOptions, int> run)
     {
-        var options = new GanOptions();
-        for (var i = 0; i < args.Length; i++)
+        var defaults = new GanOptions();
+        var epochs = CommandLine.Positive("--epochs", "Passes over the training images", defaults.Epochs);
+        var batchSize = CommandLine.Positive("--batch-size", "Images per step", defaults.BatchSize);
+        var seed = CommandLine.Positive("--seed", "Seed of the weights, the noise and the order", (int)defaults.Seed);
+        var output = CommandLine.Text("--output", "Where samples, the loss plot and the checkpoint go", defaults.Output, "DIR");
+        var data = CommandLine.Text("--data", "The Fashion-MNIST folder", defaults.Data, "DIR");
+        var limit = CommandLine.OptionalPositive("--limit", "Train on the first N images only [default: all 60,000]");
+        var width = CommandLine.Positive("--width", "The models' channel width", defaults.Width);
+        var resume = new Option<bool>("--resume") { Description = "Continue from the output folder's checkpoint.safetensors" };
+        var command = new RootCommand("FashionGan: train a DCGAN (Conv2DTranspose generator, Conv2D discriminator) on Fashion-MNIST.")
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n\n{Usage}");
-            int Positive() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new ArgumentException($"{args[i - 1]} needs a whole number of 1 or more; received '{args[i]}'.");
-            options = args[i] switch
-            {
-                "--epochs" => options with { Epochs = Positive() },
-                "--batch-size" => options with { BatchSize = Positive() },
-                "--seed" => options with { Seed = (ulong)Positive() },
-                "--output" => options with { Output = Next() },
-                "--data" => options with { Data = Next() },
-                "--limit" => options with { Limit = Positive() },
-                "--width" => options with { Width = Positive() },
-                "--resume" => options with { Resume = true },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'.\n\n{Usage}"),
-            };
-        }
-
-        return options;
+            epochs, batchSize, seed, output, data, limit, width, resume,
+        };
+        command.SetAction(parsed => run(new GanOptions
+        {
+            Epochs = parsed.GetValue(epochs),
+            BatchSize = parsed.GetValue(batchSize),
+            Seed = (ulong)parsed.GetValue(seed),
+            Output = parsed.GetValue(output)!,
+            Data = parsed.GetValue(data)!,
+            Limit = parsed.GetValue(limit),
+            Width = parsed.GetValue(width),
+            Resume = parsed.GetValue(resume),
+        }));
+        return command;
     }
 }
