@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what LayersFramework needs on Debian 12 beyond the .NET SDK: the Fashion-MNIST data set the examples
-# and their tests read (Debian's dataset-fashion-mnist). The engine, TorchSharp with libtorch 2.10 and its bundled
+# and their tests read (Debian's dataset-fashion-mnist), and the font the loss plot's text is drawn in
+# (fonts-dejavu-core; without a font the plot would have no text, so FashionGan skips it and says why). The engine, TorchSharp with libtorch 2.10 and its bundled
 # BLAS (Intel MKL), oneDNN and OpenMP, comes from NuGet with the first restore, nothing from apt. Quick when
 # nothing is missing. Runs as root, or as a user with sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(dataset-fashion-mnist)
+packages=(dataset-fashion-mnist fonts-dejavu-core)
 
 command -v dotnet >/dev/null || {
   echo "setup: the .NET SDK (dotnet, version 10) is required and is not on PATH" >&2

@@ -30,14 +30,22 @@ internal sealed class GanTrainer : IDisposable
     private readonly BinaryCrossentropy loss = new(fromLogits: true);
     private readonly torch.Generator random;
     private readonly Tensor fixedNoise;
+    private readonly string? plotFont;
 
     /// <summary>Creates the models, optimizers and fixed sample noise; builds the models.</summary>
     /// <param name="options">The options.</param>
     /// <param name="output">Where progress goes.</param>
-    public GanTrainer(GanOptions options, TextWriter output)
+    /// <param name="fontFolders">Where to look for the loss plot's font; <see cref="LossPlot.FontFolders"/> unless given.</param>
+    public GanTrainer(GanOptions options, TextWriter output, IEnumerable<string>? fontFolders = null)
     {
         this.options = options;
         this.output = output;
+        plotFont = LossPlot.FindFont(fontFolders ?? LossPlot.FontFolders);
+        if (plotFont is null)
+        {
+            output.WriteLine(LossPlot.NoFontMessage);
+        }
+
         random = new torch.Generator(options.Seed + 1);
         Generator = Dcgan.Generator(options.Width);
         Discriminator = Dcgan.Discriminator(options.Width);
@@ -147,10 +155,15 @@ internal sealed class GanTrainer : IDisposable
             ImageGrid.Save(Path.Combine(options.Output, $"samples-epoch-{epoch:D2}.png"), Generator.Call(fixedNoise), columns: 8);
         }
 
-        LossPlot.Save(
-            Path.Combine(options.Output, "losses.png"),
-            [((200, 30, 30), DiscriminatorLosses), ((30, 60, 200), GeneratorLosses)],
-            stepsPerEpoch);
+        if (plotFont is not null)
+        {
+            LossPlot.Save(
+                Path.Combine(options.Output, "losses.png"),
+                [("discriminator", ScottPlot.Colors.Red, DiscriminatorLosses), ("generator", ScottPlot.Colors.Blue, GeneratorLosses)],
+                stepsPerEpoch,
+                plotFont);
+        }
+
         File.WriteAllLines(
             Path.Combine(options.Output, "losses.csv"),
             ["step,discriminator,generator", .. DiscriminatorLosses.Select((d, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1},{d:R},{GeneratorLosses[i]:R}"))]);
@@ -161,7 +174,7 @@ internal sealed class GanTrainer : IDisposable
         var recent = Math.Min(DiscriminatorLosses.Count, stepsPerEpoch);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"epoch {epoch}: mean losses D {DiscriminatorLosses.TakeLast(recent).Average():F3}, G {GeneratorLosses.TakeLast(recent).Average():F3}; saved samples-epoch-{epoch:D2}.png, losses.png (red: discriminator, blue: generator) and checkpoint.safetensors in {options.Output}"));
+            $"epoch {epoch}: mean losses D {DiscriminatorLosses.TakeLast(recent).Average():F3}, G {GeneratorLosses.TakeLast(recent).Average():F3}; saved samples-epoch-{epoch:D2}.png, {(plotFont is null ? "losses.csv (no font for losses.png)" : "losses.png")} and checkpoint.safetensors in {options.Output}"));
     }
 
     private int ResumeFrom()

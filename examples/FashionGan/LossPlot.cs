@@ -2,60 +2,97 @@
 
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using ScottPlot;
 
 namespace LayersFramework.Examples.FashionGan;
 
 /// <summary>
-/// Draws the loss curves as a PNG: one line per series over the steps (a running mean, so the trend shows through
-/// the noise), on a light grid with a horizontal line at every 0.5 of loss and a vertical one at every epoch.
+/// Draws the loss curves with ScottPlot: a title, axis labels (step, loss), tick labels, a legend naming the
+/// discriminator and the generator, each curve as a running mean (so the trend shows through the noise) with a
+/// marker at the end of every epoch, and a dashed line at each epoch boundary.
 /// </summary>
+/// <remarks>
+/// Text needs a font file: ScottPlot draws lines but no text, without any error, when the font it asks for is
+/// missing. So the plot names its sans font explicitly (DejaVu Sans, Debian's <c>fonts-dejavu-core</c>) and is drawn
+/// only when <see cref="FindFont"/> found its file.
+/// </remarks>
 internal static class LossPlot
 {
-    private const int Width = 800;
-    private const int Height = 400;
-    private const int Margin = 20;
+    /// <summary>The font family the plot's text is set in.</summary>
+    public const string FontFamily = "DejaVu Sans";
 
-    /// <summary>Saves the plot.</summary>
+    /// <summary>The font's file name.</summary>
+    public const string FontFile = "DejaVuSans.ttf";
+
+    /// <summary>Where Debian (and most Linux systems) keep font files.</summary>
+    public static readonly IReadOnlyList<string> FontFolders = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts", "/usr/local/share/fonts"];
+
+    /// <summary>The message when <see cref="FindFont"/> finds nothing: what is missing, what it means, and the command that installs it.</summary>
+    public static string NoFontMessage =>
+        $"No {FontFamily} font ({FontFile}) was found in {string.Join(", ", FontFolders)}, so losses.png is not drawn (a plot without a font would have no text); " +
+        "the losses still go to losses.csv. Install the font with: sudo apt-get install fonts-dejavu-core (./run.sh does this).";
+
+    /// <summary>Finds the plot's font file in the folders (and their subfolders).</summary>
+    /// <param name="folders">The folders to look in, in order.</param>
+    /// <returns>The file's path, or null when none of the folders has it.</returns>
+    public static string? FindFont(IEnumerable<string> folders) =>
+        folders.Where(Directory.Exists)
+            .Select(folder => Directory.EnumerateFiles(folder, FontFile, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }).FirstOrDefault())
+            .FirstOrDefault(path => path is not null);
+
+    /// <summary>Saves the plot as an 800 × 450 PNG, whole or not at all.</summary>
     /// <param name="path">The PNG file.</param>
-    /// <param name="series">Each series' colour (R, G, B) and values, one per step.</param>
-    /// <param name="stepsPerEpoch">Steps per epoch, for the vertical lines.</param>
-    public static void Save(string path, IReadOnlyList<((byte R, byte G, byte B) Colour, IReadOnlyList<double> Values)> series, int stepsPerEpoch)
+    /// <param name="series">Each curve's name, colour and values, one per step.</param>
+    /// <param name="stepsPerEpoch">Steps per epoch, for the markers and the boundaries.</param>
+    /// <param name="fontFile">The font file <see cref="FindFont"/> found.</param>
+    public static void Save(string path, IReadOnlyList<(string Name, Color Colour, IReadOnlyList<double> Values)> series, int stepsPerEpoch, string fontFile)
     {
-        var pixels = new byte[Width * Height * 3];
-        Array.Fill(pixels, (byte)255);
-        var steps = Math.Max(2, series.Max(s => s.Values.Count));
-        var smoothed = series.Select(s => (s.Colour, Values: RunningMean(s.Values, Math.Max(1, steps / 100)))).ToList();
-        var top = Math.Max(0.5, Math.Ceiling(smoothed.SelectMany(s => s.Values).DefaultIfEmpty(1).Max() * 2) / 2);
-        int X(double step) => Margin + (int)Math.Round((Width - (2 * Margin) - 1) * step / (steps - 1));
-        int Y(double loss) => Height - Margin - 1 - (int)Math.Round((Height - (2 * Margin) - 1) * Math.Clamp(loss / top, 0, 1));
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerEpoch, 1);
+        Fonts.AddFontFile(FontFamily, fontFile);
+        using var plot = new Plot();
+        plot.Font.Set(FontFamily);
+        plot.Title("FashionGan: training losses");
+        plot.XLabel("step");
+        plot.YLabel("loss (running mean)");
 
-        for (var level = 0.0; level <= top + 1e-9; level += 0.5)
+        var steps = series.Max(s => s.Values.Count);
+        for (var boundary = stepsPerEpoch; boundary < steps; boundary += stepsPerEpoch)
         {
-            Line(pixels, X(0), Y(level), X(steps - 1), Y(level), (220, 220, 220));
+            var line = plot.Add.VerticalLine(boundary);
+            line.Color = Colors.Gray.WithAlpha(0.6);
+            line.LinePattern = LinePattern.Dashed;
         }
 
-        for (var epoch = stepsPerEpoch; epoch < steps; epoch += stepsPerEpoch)
+        foreach (var (name, colour, values) in series)
         {
-            Line(pixels, X(epoch), Y(0), X(epoch), Y(top), (220, 220, 220));
-        }
+            var smoothed = RunningMean(values, Math.Max(1, steps / 100));
+            double[] xs = [.. Enumerable.Range(1, smoothed.Length).Select(step => (double)step)];
+            var curve = plot.Add.ScatterLine(xs, smoothed);
+            curve.LegendText = name;
+            curve.Color = colour;
+            curve.LineWidth = 1.5f;
 
-        Line(pixels, X(0), Y(0), X(steps - 1), Y(0), (0, 0, 0));
-        Line(pixels, X(0), Y(0), X(0), Y(top), (0, 0, 0));
-        foreach (var (colour, values) in smoothed)
-        {
-            for (var i = 1; i < values.Count; i++)
+            // A marker where each epoch ends, at the curve's value there.
+            var ends = Enumerable.Range(1, smoothed.Length / stepsPerEpoch).Select(epoch => epoch * stepsPerEpoch).ToArray();
+            if (ends.Length > 0)
             {
-                Line(pixels, X(i - 1), Y(values[i - 1]), X(i), Y(values[i]), colour);
+                var markers = plot.Add.Markers(ends.Select(step => (double)step).ToArray(), ends.Select(step => smoothed[step - 1]).ToArray(), MarkerShape.FilledCircle, 7, colour);
+                markers.LegendText = string.Empty;
             }
         }
 
-        Png.Write(path, pixels, Width, Height, rgb: true);
+        plot.Axes.SetLimitsY(0, Math.Max(0.5, Math.Ceiling(series.SelectMany(s => RunningMean(s.Values, Math.Max(1, steps / 100))).DefaultIfEmpty(1).Max() * 2) / 2));
+        plot.ShowLegend(Alignment.UpperRight);
+        var png = plot.GetImageBytes(800, 450, ImageFormat.Png);
+        AtomicFile.Write(path, stream => stream.Write(png));
     }
 
-    private static List<double> RunningMean(IReadOnlyList<double> values, int window)
+    private static double[] RunningMean(IReadOnlyList<double> values, int window)
     {
-        var result = new List<double>(values.Count);
+        var result = new double[values.Count];
         double sum = 0;
         for (var i = 0; i < values.Count; i++)
         {
@@ -65,41 +102,9 @@ internal static class LossPlot
                 sum -= values[i - window];
             }
 
-            result.Add(sum / Math.Min(i + 1, window));
+            result[i] = sum / Math.Min(i + 1, window);
         }
 
         return result;
-    }
-
-    /// <summary>Bresenham's line.</summary>
-    private static void Line(byte[] pixels, int x0, int y0, int x1, int y1, (byte R, byte G, byte B) colour)
-    {
-        int dx = Math.Abs(x1 - x0), dy = -Math.Abs(y1 - y0), sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, error = dx + dy;
-        while (true)
-        {
-            if (x0 is >= 0 and < Width && y0 is >= 0 and < Height)
-            {
-                var i = ((y0 * Width) + x0) * 3;
-                (pixels[i], pixels[i + 1], pixels[i + 2]) = colour;
-            }
-
-            if (x0 == x1 && y0 == y1)
-            {
-                return;
-            }
-
-            var twice = 2 * error;
-            if (twice >= dy)
-            {
-                error += dy;
-                x0 += sx;
-            }
-
-            if (twice <= dx)
-            {
-                error += dx;
-                y0 += sy;
-            }
-        }
     }
 }
