@@ -66,17 +66,23 @@ internal sealed class AutoencoderTrainer : IDisposable
     {
         var count = (int)images.size(0);
         var steps = count / batchSize;
-        var progress = new ProgressBar(output, epochs, steps, batchSize);
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        if (steps == 0)
         {
-            using var order = randperm(count, generator: random);
-            for (var step = 1; step <= steps; step++)
-            {
-                using var scope = NewDisposeScope();
-                var batch = images.index_select(0, order.narrow(0, (long)(step - 1) * batchSize, batchSize));
-                progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"MSE {Step(batch):F4}"));
-            }
+            throw new ArgumentException($"--batch-size {batchSize} is more than the {count} training images.");
         }
+        TrainingProgress.Run(output, epochs, steps, batchSize, progress =>
+        {
+            for (var epoch = 1; epoch <= epochs; epoch++)
+            {
+                using var order = randperm(count, generator: random);
+                for (var step = 1; step <= steps; step++)
+                {
+                    using var scope = NewDisposeScope();
+                    var batch = images.index_select(0, order.narrow(0, (long)(step - 1) * batchSize, batchSize));
+                    progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"MSE {Step(batch):F4}"));
+                }
+            }
+        });
     }
 
     /// <summary>The mean squared reconstruction error over a set of images, in inference mode.</summary>

@@ -44,4 +44,9 @@ static int Train(int epochs, int batchSize, int? limit, string output, string da
         Console.Error.WriteLine(e.Message);
         return 1;
     }
+    catch (Exception e) when (e is IOException or ArgumentException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
 }

@@ -120,20 +120,22 @@ internal sealed class GanTrainer : IDisposable
             throw new ArgumentException($"--batch-size {options.BatchSize} is more than the {count} training images.");
         }
 
-        var progress = new ProgressBar(output, options.Epochs, steps, options.BatchSize);
-        for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
+        TrainingProgress.Run(output, options.Epochs, steps, options.BatchSize, progress =>
         {
-            using var order = randperm(count, generator: random);
-            for (var step = 1; step <= steps; step++)
+            for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
             {
-                using var scope = NewDisposeScope();
-                var indices = order.narrow(0, (long)(step - 1) * options.BatchSize, options.BatchSize);
-                var (d, g) = Step(images.index_select(0, indices));
-                progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"D {d:F3}  G {g:F3}"));
-            }
+                using var order = randperm(count, generator: random);
+                for (var step = 1; step <= steps; step++)
+                {
+                    using var scope = NewDisposeScope();
+                    var indices = order.narrow(0, (long)(step - 1) * options.BatchSize, options.BatchSize);
+                    var (d, g) = Step(images.index_select(0, indices));
+                    progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"D {d:F3}  G {g:F3}"));
+                }
 
-            SaveEpoch(epoch, steps);
-        }
+                progress.WriteLine(SaveEpoch(epoch, steps));
+            }
+        });
     }
 
     /// <summary>Frees the models, optimizers and noise.</summary>
@@ -147,7 +149,9 @@ internal sealed class GanTrainer : IDisposable
         random.Dispose();
     }
 
-    private void SaveEpoch(int epoch, int stepsPerEpoch)
+    /// <summary>Saves the epoch's samples, plot, losses and checkpoint.</summary>
+    /// <returns>The line that says so.</returns>
+    private string SaveEpoch(int epoch, int stepsPerEpoch)
     {
         using (var scope = NewDisposeScope())
         using (no_grad())
@@ -172,9 +176,9 @@ internal sealed class GanTrainer : IDisposable
             [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)],
             new Dictionary<string, string> { ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture) });
         var recent = Math.Min(DiscriminatorLosses.Count, stepsPerEpoch);
-        output.WriteLine(string.Create(
+        return string.Create(
             CultureInfo.InvariantCulture,
-            $"epoch {epoch}: mean losses D {DiscriminatorLosses.TakeLast(recent).Average():F3}, G {GeneratorLosses.TakeLast(recent).Average():F3}; saved samples-epoch-{epoch:D2}.png, {(plotFont is null ? "losses.csv (no font for losses.png)" : "losses.png")} and checkpoint.safetensors in {options.Output}"));
+            $"epoch {epoch}: mean losses D {DiscriminatorLosses.TakeLast(recent).Average():F3}, G {GeneratorLosses.TakeLast(recent).Average():F3}; saved samples-epoch-{epoch:D2}.png, {(plotFont is null ? "losses.csv (no font for losses.png)" : "losses.png")} and checkpoint.safetensors in {options.Output}");
     }
 
     private int ResumeFrom()
