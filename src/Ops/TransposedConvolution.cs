@@ -117,6 +117,11 @@ internal static class TransposedConvolution
         }
 
         var channelsLast = IsChannelsLast(input);
+        if (channelsLast && rank >= 2)
+        {
+            weight = WeightMemory.ChannelsLast(weight);
+        }
+
         var chosen = path ?? Choose(candidates, input, weight, channelBias, kernel, stride, dilation, groups, plan, channelsLast);
         var result = format.DenseFromChannelsFirst(ComputeWith(chosen, input, weight, channelBias, kernel, stride, dilation, groups, plan, channelsLast));
         if (widened is not null)

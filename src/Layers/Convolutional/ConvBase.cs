@@ -3,6 +3,7 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
+using LayersFramework.Ops;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -101,6 +102,11 @@ public abstract class ConvBase : ConvolutionLayerBase
         }
 
         var kernel = Kernel!.Value.permute(libtorchKernelOrder);
+        if (!ChannelsFirst && Rank >= 2)
+        {
+            kernel = WeightMemory.ChannelsLast(kernel);
+        }
+
         var bias = Bias?.Value;
         var convolved = Rank switch
         {

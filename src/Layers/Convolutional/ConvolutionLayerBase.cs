@@ -153,23 +153,9 @@ public abstract class ConvolutionLayerBase : KernelLayer
             throw new ArgumentException($"Layer {Name} has groups={Groups}, which does not divide the input's {inChannels} channels.", nameof(inputShape));
         }
 
-        CreateKernelAndBias(KernelShape(inChannels), Filters, KernelStorageOrder());
-    }
-
-    /// <summary>
-    /// The memory order of the kernel (see <see cref="Layer"/>'s <c>AddWeight</c>): the one libtorch reads fastest for
-    /// the layer's data format, so the ops' permute to libtorch's layout is a free view and no call copies or
-    /// reorders the kernel. Keras's kernel axes are the spatial ones, then the two channel axes, and libtorch's weight
-    /// is those two channel axes reversed, then the spatial ones. Channels-first layers (and 1-D ones, which libtorch
-    /// has no channels-last format for) store it contiguous in that order; channels-last layers of 2 or 3 spatial
-    /// dimensions store it as libtorch's channels-last weight (first channel axis, spatial axes, second channel axis),
-    /// which oneDNN takes as it is for a channels-last input (measured: DCGAN's 512→256 and 256→128 layers ran
-    /// forward and backward 1.03–1.19x faster than with the weight in the channels-first order).
-    /// </summary>
-    private long[] KernelStorageOrder()
-    {
-        var spatial = Enumerable.Range(0, Rank).Select(i => (long)i);
-        return ChannelsFirst || Rank == 1 ? [Rank + 1, Rank, .. spatial] : [Rank + 1, .. spatial, Rank];
+        // Contiguous in Keras's layout, as every file format (TorchSharp's own, safetensors) needs a parameter to be;
+        // the ops arrange it in the memory order libtorch reads fastest on each call (see WeightMemory).
+        CreateKernelAndBias(KernelShape(inChannels), Filters);
     }
 
     /// <summary>Checks an input against the built kernel: its rank and its channels.</summary>
