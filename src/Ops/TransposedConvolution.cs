@@ -117,10 +117,7 @@ internal static class TransposedConvolution
         }
 
         var channelsLast = IsChannelsLast(input);
-        if (channelsLast && rank >= 2)
-        {
-            weight = WeightMemory.ChannelsLast(weight);
-        }
+        weight = channelsLast && rank >= 2 ? WeightMemory.ChannelsLast(weight) : WeightMemory.ChannelsFirst(weight);
 
         var chosen = path ?? Choose(candidates, input, weight, channelBias, kernel, stride, dilation, groups, plan, channelsLast);
         var result = format.DenseFromChannelsFirst(ComputeWith(chosen, input, weight, channelBias, kernel, stride, dilation, groups, plan, channelsLast));

@@ -101,11 +101,9 @@ public abstract class ConvBase : ConvolutionLayerBase
             x = nn.functional.pad(x, Enumerable.Range(0, Rank).Reverse().SelectMany(i => new[] { 0L, after[i] - before[i] }).ToArray());
         }
 
-        var kernel = Kernel!.Value.permute(libtorchKernelOrder);
-        if (!ChannelsFirst && Rank >= 2)
-        {
-            kernel = WeightMemory.ChannelsLast(kernel);
-        }
+        var kernel = !ChannelsFirst && Rank >= 2
+            ? WeightMemory.ChannelsLast(Kernel!.Value.permute(libtorchKernelOrder))
+            : WeightMemory.ChannelsFirst(Kernel!.Value.permute(libtorchKernelOrder));
 
         var bias = Bias?.Value;
         var convolved = Rank switch
