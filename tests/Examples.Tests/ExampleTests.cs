@@ -80,20 +80,9 @@ public sealed class ExampleTests : IDisposable
     public void ConvTransposeDemo_TimesALayerStep_AndItsGradientChecksPass()
     {
         var entryPoint = System.Reflection.Assembly.Load("ConvTransposeDemo").EntryPoint!;
-        var console = Console.Out;
-        using var output = new StringWriter();
-        int exitCode;
-        Console.SetOut(output);
-        try
-        {
-            exitCode = (int)entryPoint.Invoke(null, [new[] { "--batch", "2", "--steps", "2" }])!;
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
+        var exitCode = -1;
+        var text = ConsoleCapture.Run(() => exitCode = (int)entryPoint.Invoke(null, [new[] { "--batch", "2", "--steps", "2" }])!);
 
-        var text = output.ToString();
         Assert.True(exitCode == 0, text);
         Assert.Contains("output (2, 128, 16, 16)", text, StringComparison.Ordinal);
         Assert.Equal(2, text.Split("gradients agree with finite differences").Length - 1);

@@ -17,10 +17,7 @@ public sealed class ReadmeExampleTests
     public void DecoderExample_RunsAsTheReadmeSays()
     {
         var baseline = LiveTensors.Count;
-        var printed = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(printed);
-        try
+        var printed = ConsoleCapture.Run(() =>
         {
             // --- README example: decoder begins ---
             using var scope = NewDisposeScope();
@@ -49,13 +46,9 @@ public sealed class ReadmeExampleTests
             reloaded.SetWeights(up1.GetWeights());
             Console.WriteLine(reloaded.Call(z).allclose(up1.Call(z)));   // True
             // --- README example: decoder ends ---
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
+        });
 
-        Assert.Equal(["(8, 32, 32, 3)", "1", "(4, 4, 32, 64)", "(8, 23, 23, 16)", "True"], printed.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["(8, 32, 32, 3)", "1", "(4, 4, 32, 64)", "(8, 23, 23, 16)", "True"], printed.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(baseline, LiveTensors.Count);
     }
 
@@ -67,10 +60,7 @@ public sealed class ReadmeExampleTests
     public void ModulesExample_RunsAsTheReadmeSays()
     {
         var baseline = LiveTensors.Count;
-        var printed = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(printed);
-        try
+        var printed = ConsoleCapture.Run(() =>
         {
             // --- README example: modules begins ---
             using var scope = NewDisposeScope();
@@ -99,13 +89,9 @@ public sealed class ReadmeExampleTests
             model.eval();   // TorchSharp's forward and call now run it in inference mode, as Call(x) does
             Console.WriteLine(model.forward(x).allclose(model.Call(x)));   // True
             // --- README example: modules ends ---
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
+        });
 
-        Assert.Equal(["0.kernel, 0.bias, 1.kernel, 1.bias", "True"], printed.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["0.kernel, 0.bias, 1.kernel, 1.bias", "True"], printed.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(baseline, LiveTensors.Count);
     }
 
@@ -116,10 +102,7 @@ public sealed class ReadmeExampleTests
     [Fact]
     public void DependencyInjectionExample_RunsAsTheReadmeSays()
     {
-        var printed = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(printed);
-        try
+        var printed = ConsoleCapture.Run(() =>
         {
             // --- README example: di begins ---
             var services = new ServiceCollection();
@@ -139,13 +122,9 @@ public sealed class ReadmeExampleTests
             using var again = catalog.GetLayer(json);   // LayerRegistry.Get(json) would not know "Custom>Scaled"
             Console.WriteLine(again.GetConfig()["kernel_initializer"]!["registered_name"]);  // Custom>Scaled
             // --- README example: di ends ---
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
+        });
 
-        Assert.Equal("Custom>Scaled", printed.ToString().Trim());
+        Assert.Equal("Custom>Scaled", printed.Trim());
     }
 
     [Fact]
