@@ -97,6 +97,22 @@ public sealed class PictureTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "samples-epoch-01.png")));
     }
 
+    [Fact]
+    public void AFailedWrite_LeavesTheOldFileAsItWas_AndNoTemporaryFile()
+    {
+        var path = Path.Combine(folder, "picture.png");
+        File.WriteAllText(path, "the old picture");
+
+        Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
+        {
+            stream.Write("half of a new pic"u8);
+            throw new IOException("disk full");
+        }));
+
+        Assert.Equal("the old picture", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(folder));
+    }
+
     private static int DarkPixels(SKBitmap bitmap, int left, int top, int right, int bottom)
     {
         var count = 0;
