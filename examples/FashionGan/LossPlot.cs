@@ -26,6 +26,9 @@ internal static class LossPlot
     /// <summary>The font's file name.</summary>
     public const string FontFile = "DejaVuSans.ttf";
 
+    /// <summary>The font files registered with ScottPlot so far: it keeps every registration, so each file is registered once.</summary>
+    private static readonly HashSet<string> RegisteredFonts = [];
+
     /// <summary>Where Debian (and most Linux systems) keep font files.</summary>
     public static readonly IReadOnlyList<string> FontFolders = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts", "/usr/local/share/fonts"];
 
@@ -51,7 +54,14 @@ internal static class LossPlot
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerEpoch, 1);
-        Fonts.AddFontFile(FontFamily, fontFile);
+        lock (RegisteredFonts)
+        {
+            if (RegisteredFonts.Add(fontFile))
+            {
+                Fonts.AddFontFile(FontFamily, fontFile);
+            }
+        }
+
         using var plot = new Plot();
         plot.Font.Set(FontFamily);
         plot.Title("FashionGan: training losses");
@@ -66,9 +76,9 @@ internal static class LossPlot
             line.LinePattern = LinePattern.Dashed;
         }
 
-        foreach (var (name, colour, values) in series)
+        var curves = series.Select(s => (s.Name, s.Colour, Smoothed: RunningMean(s.Values, Math.Max(1, steps / 100)))).ToList();
+        foreach (var (name, colour, smoothed) in curves)
         {
-            var smoothed = RunningMean(values, Math.Max(1, steps / 100));
             double[] xs = [.. Enumerable.Range(1, smoothed.Length).Select(step => (double)step)];
             var curve = plot.Add.ScatterLine(xs, smoothed);
             curve.LegendText = name;
@@ -79,12 +89,11 @@ internal static class LossPlot
             var ends = Enumerable.Range(1, smoothed.Length / stepsPerEpoch).Select(epoch => epoch * stepsPerEpoch).ToArray();
             if (ends.Length > 0)
             {
-                var markers = plot.Add.Markers(ends.Select(step => (double)step).ToArray(), ends.Select(step => smoothed[step - 1]).ToArray(), MarkerShape.FilledCircle, 7, colour);
-                markers.LegendText = string.Empty;
+                plot.Add.Markers(ends.Select(step => (double)step).ToArray(), ends.Select(step => smoothed[step - 1]).ToArray(), MarkerShape.FilledCircle, 7, colour);
             }
         }
 
-        plot.Axes.SetLimitsY(0, Math.Max(0.5, Math.Ceiling(series.SelectMany(s => RunningMean(s.Values, Math.Max(1, steps / 100))).DefaultIfEmpty(1).Max() * 2) / 2));
+        plot.Axes.SetLimitsY(0, Math.Max(0.5, Math.Ceiling(curves.SelectMany(c => c.Smoothed).DefaultIfEmpty(1).Max() * 2) / 2));
         plot.ShowLegend(Alignment.UpperRight);
         var png = plot.GetImageBytes(800, 450, ImageFormat.Png);
         AtomicFile.Write(path, stream => stream.Write(png));

@@ -372,15 +372,10 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
     /// <param name="regularizer">Its penalty in <see cref="Losses"/>, or null.</param>
     /// <param name="constraint">Its projection in <see cref="ApplyConstraints"/>, or null.</param>
     /// <param name="trainable">Whether it trains (while the layer does): a <see cref="Parameter"/> if so, a persistent buffer if not.</param>
-    /// <param name="storageOrder">
-    /// The permutation of the weight's axes whose view is contiguous in memory, or null for the usual row-major
-    /// layout. The weight keeps its shape (Keras's layout); only its strides change. A convolution stores its
-    /// kernel in libtorch's order this way, so libtorch gets it without a copy on every call.
-    /// </param>
-    /// <returns>The weight.</returns>
+    /// <returns>The weight, contiguous: TorchSharp's <c>save()</c> and other file formats refuse or garble other layouts.</returns>
     /// <exception cref="InvalidOperationException">The layer is already built: state belongs in <see cref="CreateWeights"/>.</exception>
     /// <exception cref="ArgumentException">The name is empty, holds a '.', or is taken.</exception>
-    protected Variable AddWeight(string name, long[] shape, IInitializer initializer, IRegularizer? regularizer = null, IConstraint? constraint = null, bool trainable = true, long[]? storageOrder = null)
+    protected Variable AddWeight(string name, long[] shape, IInitializer initializer, IRegularizer? regularizer = null, IConstraint? constraint = null, bool trainable = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(shape);
@@ -399,9 +394,9 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
 
         using var scope = torch.NewDisposeScope();
         var value = initializer.Initialize(shape, weightDtype);
-        if (storageOrder is not null)
+        if (!value.is_contiguous())
         {
-            value = StoredIn(value, storageOrder);
+            value = value.contiguous();
         }
 
         if (value.device != weightDevice)
@@ -498,18 +493,6 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
         {
             bookkeeping--;
         }
-    }
-
-    /// <summary>The same values with the same shape, in memory laid out so that <c>permute(order)</c> is contiguous.</summary>
-    private static Tensor StoredIn(Tensor value, long[] order)
-    {
-        var inverse = new long[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            inverse[order[i]] = i;
-        }
-
-        return value.permute(order).contiguous().permute(inverse);
     }
 
     private static Tensor CopyOf(Tensor value)

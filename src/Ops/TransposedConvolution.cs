@@ -117,7 +117,7 @@ internal static class TransposedConvolution
         }
 
         var channelsLast = IsChannelsLast(input);
-        weight = channelsLast && rank >= 2 ? WeightMemory.ChannelsLast(weight) : WeightMemory.ChannelsFirst(weight);
+        weight = WeightMemory.ForInput(weight, channelsLast);
 
         var chosen = path ?? Choose(candidates, input, weight, channelBias, kernel, stride, dilation, groups, plan, channelsLast);
         var result = format.DenseFromChannelsFirst(ComputeWith(chosen, input, weight, channelBias, kernel, stride, dilation, groups, plan, channelsLast));

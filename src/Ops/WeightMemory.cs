@@ -10,14 +10,22 @@ namespace LayersFramework.Ops;
 public static class WeightMemory
 {
     /// <summary>
-    /// libtorch's weight contiguous in its own order, for a channels-first input: a Keras or TensorFlow kernel seen
-    /// in libtorch's axis order is not, and libtorch's kernels then read it through strides or copy it themselves.
+    /// libtorch's weight laid out for an input's memory format: <see cref="ChannelsLast"/> for a channels-last input
+    /// of 2 or 3 spatial dimensions, otherwise contiguous in libtorch's own order. A Keras or TensorFlow kernel seen in
+    /// libtorch's axis order is neither, and libtorch's kernels would read it through strides (on DCGAN's 512→256
+    /// layer oneDNN then ran at 0.75x) or copy it themselves.
     /// </summary>
-    /// <param name="weight">The weight, in libtorch's shape.</param>
-    /// <returns>The same values, contiguous; the caller owns it (an alias when the weight already is).</returns>
-    public static Tensor ChannelsFirst(Tensor weight)
+    /// <param name="weight">The weight, in libtorch's shape (two channel axes, then the spatial ones).</param>
+    /// <param name="channelsLastInput">Whether the input it meets is channels-last in memory.</param>
+    /// <returns>The same values in the same shape; the caller owns it (an alias when nothing needed moving).</returns>
+    public static Tensor ForInput(Tensor weight, bool channelsLastInput)
     {
         ArgumentNullException.ThrowIfNull(weight);
+        if (channelsLastInput && weight.dim() >= 4)
+        {
+            return ChannelsLast(weight);
+        }
+
         return weight.is_contiguous() ? weight.alias() : weight.contiguous();
     }
 

@@ -36,6 +36,36 @@ public sealed class WeightMemoryTests
         Assert.Equal(TensorAssert.Values(arranged), TensorAssert.Values(weight));
     }
 
+    [Theory]
+    [InlineData(false, new long[] { 6, 4, 3, 2 })]   // channels-first input: libtorch's contiguous order
+    [InlineData(true, new long[] { 6, 4, 5 })]       // 1-D: libtorch has no channels-last layout for it
+    public void ForInput_GivesLibtorchsContiguousWeight_WhereChannelsLastDoesNotApply(bool channelsLastInput, long[] shape)
+    {
+        using var scope = NewDisposeScope();
+        long[] kerasOrder = [.. Enumerable.Range(2, shape.Length - 2).Select(i => (long)i), 1, 0];
+        long[] keras = [.. kerasOrder.Select(i => shape[i])];
+        long[] back = [.. Enumerable.Range(0, shape.Length).Select(i => (long)Array.IndexOf(kerasOrder, (long)i))];
+        var weight = randn(keras, ScalarType.Float64).permute(back);   // a Keras kernel seen in libtorch's axis order
+
+        var arranged = WeightMemory.ForInput(weight, channelsLastInput);
+
+        Assert.Equal(shape, arranged.shape);
+        Assert.True(arranged.is_contiguous());
+        Assert.Equal(TensorAssert.Values(weight), TensorAssert.Values(arranged));
+    }
+
+    [Fact]
+    public void ForInput_OnAChannelsLastImage_GivesTheChannelsLastWeight()
+    {
+        using var scope = NewDisposeScope();
+        var weight = randn(3, 3, 4, 6).permute(3, 2, 0, 1);   // Keras (kh, kw, out, in) as libtorch's (in, out, kh, kw)
+
+        var arranged = WeightMemory.ForInput(weight, channelsLastInput: true);
+
+        Assert.True(arranged.permute(0, 2, 3, 1).is_contiguous());
+        Assert.Equal(TensorAssert.Values(weight), TensorAssert.Values(arranged));
+    }
+
     [Fact]
     public void AOneDimensionalWeight_IsRefused_NamingTheArgument()
     {

@@ -15,9 +15,9 @@ namespace LayersFramework.Layers;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Kernel: Keras's layout <c>kernelSize + (inChannels / groups, filters)</c>, TensorFlow's filter layout, stored in
-/// libtorch's memory order so that its view as libtorch's <c>(filters, inChannels / groups) + kernelSize</c> costs
-/// nothing; libtorch's <c>conv{1,2,3}d</c> computes the convolution with the bias. Output length per dimension with
+/// Kernel: Keras's layout <c>kernelSize + (inChannels / groups, filters)</c>, TensorFlow's filter layout, handed to
+/// libtorch as <c>(filters, inChannels / groups) + kernelSize</c> laid out for the input's memory format
+/// (<see cref="WeightMemory"/>); libtorch's <c>conv{1,2,3}d</c> computes the convolution with the bias. Output length per dimension with
 /// E = (K − 1)·d + 1: "valid" gives ⌊(L − E) / s⌋ + 1, "same" gives ⌈L / s⌉.
 /// </para>
 /// <para>
@@ -101,10 +101,7 @@ public abstract class ConvBase : ConvolutionLayerBase
             x = nn.functional.pad(x, Enumerable.Range(0, Rank).Reverse().SelectMany(i => new[] { 0L, after[i] - before[i] }).ToArray());
         }
 
-        var kernel = !ChannelsFirst && Rank >= 2
-            ? WeightMemory.ChannelsLast(Kernel!.Value.permute(libtorchKernelOrder))
-            : WeightMemory.ChannelsFirst(Kernel!.Value.permute(libtorchKernelOrder));
-
+        var kernel = WeightMemory.ForInput(Kernel!.Value.permute(libtorchKernelOrder), channelsLastInput: !ChannelsFirst);
         var bias = Bias?.Value;
         var convolved = Rank switch
         {

@@ -20,7 +20,7 @@ namespace LayersFramework.Layers;
 /// <para>
 /// Kernel: Keras's layout <c>kernelSize + (filters / groups, inChannels)</c>, which is TensorFlow's transposed
 /// filter layout, so it goes to <see cref="ConvTransposeOperation"/> (TensorFlow's <c>conv_transpose</c>) unchanged;
-/// it is stored in libtorch's memory order, so libtorch's view of it costs no copy. Bias: <c>(filters,)</c>, added in
+/// the operation lays it out in memory for libtorch's kernel on each call (<see cref="WeightMemory"/>). Bias: <c>(filters,)</c>, added in
 /// libtorch's kernel. The operation (its padding, data format, strides and dilation) is set up once, at construction.
 /// </para>
 /// <para>

@@ -153,8 +153,7 @@ public abstract class ConvolutionLayerBase : KernelLayer
             throw new ArgumentException($"Layer {Name} has groups={Groups}, which does not divide the input's {inChannels} channels.", nameof(inputShape));
         }
 
-        // Contiguous in Keras's layout, as every file format (TorchSharp's own, safetensors) needs a parameter to be;
-        // the ops arrange it in the memory order libtorch reads fastest on each call (see WeightMemory).
+        // Contiguous in Keras's layout (every weight is); the ops lay it out for libtorch on each call (WeightMemory).
         CreateKernelAndBias(KernelShape(inChannels), Filters);
     }
 

@@ -72,10 +72,9 @@ public abstract class KernelLayer : Layer
     /// <summary>Creates the kernel and, when the layer uses one, the bias; only <see cref="Layer.CreateWeights"/> calls this.</summary>
     /// <param name="kernelShape">The kernel's shape in Keras's layout.</param>
     /// <param name="outputs">The bias's length.</param>
-    /// <param name="storageOrder">The kernel's memory order (see <see cref="Layer.AddWeight"/>), or null.</param>
-    private protected void CreateKernelAndBias(long[] kernelShape, long outputs, long[]? storageOrder = null)
+    private protected void CreateKernelAndBias(long[] kernelShape, long outputs)
     {
-        kernelWeight = AddWeight("kernel", kernelShape, KernelInitializer, KernelRegularizer, KernelConstraint, storageOrder: storageOrder);
+        kernelWeight = AddWeight("kernel", kernelShape, KernelInitializer, KernelRegularizer, KernelConstraint);
         if (UseBias)
         {
             biasWeight = AddWeight("bias", [outputs], BiasInitializer, BiasRegularizer, BiasConstraint);
