@@ -4,6 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using LayersFramework.Training;
 using ScottPlot;
 
 namespace LayersFramework.Examples.FashionGan;

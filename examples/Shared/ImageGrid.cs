@@ -3,6 +3,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using LayersFramework.Training;
 using SkiaSharp;
 using TorchSharp;
 using static TorchSharp.torch;

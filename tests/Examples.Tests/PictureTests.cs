@@ -1,6 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using LayersFramework.Examples.FashionGan;
+using LayersFramework.Training;
 using SkiaSharp;
 
 namespace LayersFramework.Examples.Tests;

@@ -11,14 +11,16 @@ public sealed class CheckpointTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    [Fact]
-    public void ModelAndOptimizer_RoundTripBitExactly_SoTrainingResumesAsIfUninterrupted()
+    [Theory]
+    [InlineData(".safetensors")]
+    [InlineData(".pt")]
+    public void ModelAndOptimizer_RoundTripBitExactly_SoTrainingResumesAsIfUninterrupted(string extension)
     {
         using var scope = NewDisposeScope();
         using var model = NewModel();
         using var optimizer = new Adam(0.01);
         Train(model, optimizer, steps: 3);
-        var path = Path.Combine(folder, "model.safetensors");
+        var path = Path.Combine(folder, "model" + extension);
         Checkpoint.Save(path, model, optimizer, new Dictionary<string, string> { ["epoch"] = "3" });
         Train(model, optimizer, steps: 2);
         var uninterrupted = Floats(model.GetWeights());
@@ -33,23 +35,32 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(uninterrupted, Floats(resumedModel.GetWeights()));
     }
 
-    [Fact]
-    public void EveryTruncation_IsRefused_WithAClearError()
+    [Theory]
+    [InlineData(".safetensors")]
+    [InlineData(".pt")]
+    public void EveryTruncation_IsRefused_WithAnErrorNamingTheFile_AndNothingIsLoaded(string extension)
     {
         using var scope = NewDisposeScope();
         using var model = NewModel();
-        var path = Path.Combine(folder, "whole.safetensors");
+        var path = Path.Combine(folder, "whole" + extension);
         Checkpoint.Save(path, model);
         var bytes = File.ReadAllBytes(path);
+        using var other = NewModel();
+        var before = Floats(other.GetWeights());
 
-        foreach (var length in new[] { 0, 5, 8, 9, 40, bytes.Length / 2, bytes.Length - 1 })
+        foreach (var length in new[] { 0, 3, 5, 8, 9, 40, bytes.Length / 2, bytes.Length - 22, bytes.Length - 1 })
         {
-            var cut = Path.Combine(folder, $"cut{length}.safetensors");
+            var cut = Path.Combine(folder, $"cut{length}{extension}");
             File.WriteAllBytes(cut, bytes[..length]);
-            var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(cut, model));
-            Assert.Contains(cut, error.Message, StringComparison.Ordinal);
-            Assert.True(error.Message.Contains("truncated", StringComparison.Ordinal) || error.Message.Contains("not valid JSON", StringComparison.Ordinal), error.Message);
+            var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(cut, other));
+            Assert.StartsWith(cut, error.Message, StringComparison.Ordinal);
+            if (extension == ".safetensors")
+            {
+                Assert.True(error.Message.Contains("truncated", StringComparison.Ordinal) || error.Message.Contains("not valid JSON", StringComparison.Ordinal), error.Message);
+            }
         }
+
+        Assert.Equal(before, Floats(other.GetWeights()));
     }
 
     [Fact]
@@ -88,14 +99,14 @@ public sealed class CheckpointTests : IDisposable
         var saved = Floats(model.GetWeights());
         Train(model, optimizer, steps: 2);
 
-        SafeTensorsFile.BeforeCommit = _ => throw new IOException("simulated crash: the disk went away");
+        AtomicFile.BeforeCommit = _ => throw new IOException("simulated crash: the disk went away");
         try
         {
             Assert.Throws<IOException>(() => Checkpoint.Save(path, model));
         }
         finally
         {
-            SafeTensorsFile.BeforeCommit = null;
+            AtomicFile.BeforeCommit = null;
         }
 
         using var reloaded = NewModel();
@@ -138,7 +149,7 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal("F32", header["encode/kernel"]!["dtype"]!.GetValue<string>());
         Assert.Equal("[3,4]", header["encode/kernel"]!["shape"]!.ToJsonString());
         Assert.Equal("pt", header["__metadata__"]!["format"]!.GetValue<string>());
-        var (tensors, _) = SafeTensorsFile.Load(path);
+        var (tensors, _) = TensorFile.Load(path);
         Assert.Equal(model.Weights.Select(w => w.Path).Order(), tensors.Keys.Order());
     }
 

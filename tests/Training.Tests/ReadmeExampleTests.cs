@@ -42,7 +42,7 @@ public sealed class ReadmeExampleTests : IDisposable
                 history.Add(value.item<float>());
             }
 
-            Checkpoint.Save(path, decoder, optimizer); // atomic; safetensors, readable by PyTorch tools
+            Checkpoint.Save(path, decoder, optimizer); // atomic; .safetensors or .pt, readable by PyTorch
             // --- README example: training ends ---
             (first, last) = (history[0], history[^1]);
         }

@@ -13,17 +13,18 @@ using static TorchSharp.torch;
 namespace LayersFramework.Training;
 
 /// <summary>
-/// Saves and restores a model's weights, and optionally an optimizer's state, as one safetensors file
-/// (<see cref="SafeTensorsFile"/>: atomic writes, checked reads). Weights are named by their path
-/// (<c>"layer name/weight name"</c>), optimizer entries by <c>"optimizer/..."</c>; give layers names to keep the names
-/// stable across programs.
+/// Saves and restores a model's weights, and optionally an optimizer's state, as one file: safetensors, or PyTorch's
+/// <c>.pt</c> format, as the extension says (<see cref="TensorFile"/>: atomic writes, checked reads). Weights are named
+/// by their path (<c>"layer name/weight name"</c>) in Keras's layouts, optimizer entries by <c>"optimizer/..."</c>; give
+/// layers names to keep the names stable across programs. To exchange weights with a PyTorch module, in its names and
+/// layouts, use <see cref="PyTorchWeights"/>.
 /// </summary>
 public static class Checkpoint
 {
     private const string OptimizerPrefix = "optimizer/";
 
     /// <summary>Writes the model's weights (and the optimizer's state) to <paramref name="path"/>, atomically.</summary>
-    /// <param name="path">The file; a previous checkpoint there is replaced only once the new one is complete.</param>
+    /// <param name="path">A <c>.safetensors</c> or <c>.pt</c> file; a previous checkpoint there is replaced only once the new one is complete.</param>
     /// <param name="model">The model, built.</param>
     /// <param name="optimizer">The optimizer whose state to save, or null.</param>
     /// <param name="metadata">Further string metadata (such as the epoch), or null.</param>
@@ -46,6 +47,7 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(parts);
         using var scope = torch.NewDisposeScope();
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        // "format": "pt" is what safetensors' own PyTorch writer puts there; tools read it as "tensors for PyTorch".
         var meta = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["format"] = "pt" };
         foreach (var part in parts)
         {
@@ -75,7 +77,7 @@ public static class Checkpoint
             }
         }
 
-        SafeTensorsFile.Save(path, tensors, meta);
+        TensorFile.Save(path, tensors, meta);
     }
 
     /// <summary>
@@ -106,7 +108,7 @@ public static class Checkpoint
         }
 
         using var scope = torch.NewDisposeScope();
-        var (tensors, metadata) = SafeTensorsFile.Load(path);
+        var (tensors, metadata) = TensorFile.Load(path);
         var problems = new List<string>();
         var known = new HashSet<string>(StringComparer.Ordinal);
         var optimizerStates = new List<(CheckpointPart Part, Dictionary<string, Tensor> State)>();
