@@ -1,10 +1,12 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using LayersFramework.Engine;
+using LayersFramework.Examples;
 using LayersFramework.Initializers;
 using LayersFramework.Layers;
 using LayersFramework.Ops;
@@ -14,28 +16,34 @@ using static TorchSharp.torch;
 // A DCGAN generator's up-sampling step on TorchSharp: our Conv2DTranspose layer at stride 2, forward and backward,
 // timed; then gradients checked against finite differences in float64, for the TensorFlow op (uneven SAME padding)
 // and for the layer with every argument in use. Exits with 1 if a gradient disagrees.
-var options = DemoOptions.Parse(args);
-if (options is null)
+var batch = CommandLine.Positive("--batch", "Images per timed step", 64);
+var steps = CommandLine.Positive("--steps", "Timed steps", 10);
+var threads = CommandLine.OptionalPositive("--threads", "libtorch's intra-op threads [default: libtorch's choice]");
+var command = new RootCommand("ConvTransposeDemo: one DCGAN up-sampling step through Conv2DTranspose, timed, then gradients checked against finite differences.")
 {
-    Console.WriteLine("usage: ConvTransposeDemo [--batch N] [--steps N] [--threads N]");
-    return 2;
-}
+    batch, steps, threads,
+};
+command.SetAction(parsed => Run(parsed.GetValue(batch), parsed.GetValue(steps), parsed.GetValue(threads)));
+return CommandLine.Run(command, args);
 
-if (options.Threads is int threads)
+static int Run(int batch, int steps, int? threads)
 {
-    TorchRuntime.IntraOpThreads = threads;
+    if (threads is int count)
+    {
+        TorchRuntime.IntraOpThreads = count;
+    }
+
+    Console.WriteLine("LayersFramework runtime");
+    Console.Write(TorchRuntime.Report());
+    Console.WriteLine();
+
+    RunLayerStep(batch, steps);
+    Console.WriteLine();
+    var opAgrees = CheckOpGradients();
+    Console.WriteLine();
+    var layerAgrees = CheckLayerGradients();
+    return opAgrees && layerAgrees ? 0 : 1;
 }
-
-Console.WriteLine("LayersFramework runtime");
-Console.Write(TorchRuntime.Report());
-Console.WriteLine();
-
-RunLayerStep(options.Batch, options.Steps);
-Console.WriteLine();
-var opAgrees = CheckOpGradients();
-Console.WriteLine();
-var layerAgrees = CheckLayerGradients();
-return opAgrees && layerAgrees ? 0 : 1;
 
 // (N, 256, 8, 8) -> (N, 128, 16, 16) with a 4x4 kernel, stride 2, "same" (libtorch's padding 1): the middle of a DCGAN generator.
 static void RunLayerStep(int batch, int steps)
@@ -147,25 +155,3 @@ static bool GradientsAgree(Func<Tensor> loss, Tensor[] leaves, string[] names)
 }
 
 static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
-
-/// <summary>The demo's command-line options.</summary>
-internal sealed record DemoOptions(int Batch, int Steps, int? Threads)
-{
-    public static DemoOptions? Parse(string[] args)
-    {
-        var options = new DemoOptions(Batch: 64, Steps: 10, Threads: null);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : (int?)null;
-            switch (args[i])
-            {
-                case "--batch" when value is int batch: options = options with { Batch = batch }; i++; break;
-                case "--steps" when value is int steps: options = options with { Steps = steps }; i++; break;
-                case "--threads" when value is int count: options = options with { Threads = count }; i++; break;
-                default: return null;
-            }
-        }
-
-        return options;
-    }
-}

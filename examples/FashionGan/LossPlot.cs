@@ -95,7 +95,7 @@ internal static class LossPlot
         }
 
         plot.Axes.SetLimitsY(0, Math.Max(0.5, Math.Ceiling(curves.SelectMany(c => c.Smoothed).DefaultIfEmpty(1).Max() * 2) / 2));
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right); // beside the data, so it never hides the last epoch's markers
         var png = plot.GetImageBytes(800, 450, ImageFormat.Png);
         AtomicFile.Write(path, stream => stream.Write(png));
     }

@@ -68,12 +68,14 @@ public sealed class CommandLineTests
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheAutoencoderProgram_RefusesABadValue_WithExitCode1_BeforeLoadingAnything()
+    [Theory]
+    [InlineData("Autoencoder.dll", "--batch-size")]
+    [InlineData("ConvTransposeDemo.dll", "--steps")]
+    public async Task TheOtherPrograms_RefuseABadValue_WithExitCode1_BeforeDoingAnything(string assembly, string option)
     {
-        var program = Path.Combine(AppContext.BaseDirectory, "Autoencoder.dll");
+        var program = Path.Combine(AppContext.BaseDirectory, assembly);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { program, "--batch-size", "0" })
+        foreach (var argument in new[] { program, option, "0" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -86,6 +88,7 @@ public sealed class CommandLineTests
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(1, process.ExitCode);
-        Assert.Contains("--batch-size must be a whole number of 1 or more; received '0'.", error, StringComparison.Ordinal);
+        Assert.Contains($"{option} must be a whole number of 1 or more; received '0'.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LayersFramework runtime", await output, StringComparison.Ordinal);
     }
 }
