@@ -133,7 +133,7 @@ internal sealed class GanStepPair : IDisposable
     }
 
     /// <summary>examples/FashionGan's generator: z → Dense 7·7·128 → (7, 7, 128) → Conv2DTranspose 64 → Conv2DTranspose 1, tanh → (28, 28, 1).</summary>
-    private static Sequential Generator() => new(
+    internal static Sequential Generator() => new(
     [
         new Dense(7 * 7 * 4 * Width, useBias: false, kernelInitializer: Weights(), name: "g_project"),
         new BatchNormalization(name: "g_project_norm"),
@@ -147,7 +147,7 @@ internal sealed class GanStepPair : IDisposable
     name: "generator");
 
     /// <summary>examples/FashionGan's discriminator: (28, 28, 1) → Conv2D 64 → Conv2D 128 → batch norm → one logit.</summary>
-    private static Sequential Discriminator() => new(
+    internal static Sequential Discriminator() => new(
     [
         new Conv2D(2 * Width, 4, strides: 2, padding: "same", kernelInitializer: Weights(), name: "d_down1"),
         new LeakyReLU(0.2, name: "d_down1_relu"),
@@ -161,57 +161,43 @@ internal sealed class GanStepPair : IDisposable
 
     private static RandomNormal Weights() => new(0, 0.02);
 
-    /// <summary>The same networks in plain TorchSharp (NCHW), with our initial weights.</summary>
+    /// <summary>The same networks in plain TorchSharp (NCHW), with our initial weights, moved by PyTorch's state-dict names and layouts.</summary>
     private static (nn.Module<Tensor, Tensor> Generator, nn.Module<Tensor, Tensor> Discriminator) PlainNetworks(Sequential ours, Sequential oursDiscriminator)
     {
         const int Channels = 4 * Width;
-        var projection = nn.Linear(NoiseSize, 7 * 7 * Channels, hasBias: false);
-        var up1 = nn.ConvTranspose2d(Channels, 2 * Width, 4, stride: 2, padding: 1, bias: false);
-        var up2 = nn.ConvTranspose2d(2 * Width, 1, 4, stride: 2, padding: 1);
-        var down1 = nn.Conv2d(1, 2 * Width, 4, stride: 2, padding: 1);
-        var down2 = nn.Conv2d(2 * Width, Channels, 4, stride: 2, padding: 1, bias: false);
-        var logit = nn.Linear(7 * 7 * Channels, 1);
-        using (var scope = NewDisposeScope())
-        using (no_grad())
-        {
-            // Keras's Dense kernel is (in, out), PyTorch's Linear weight (out, in). The projection's outputs are
-            // (h, w, c) for us and (c, h, w) for NCHW; the logit's inputs likewise.
-            var g = ours.Layers;
-            var d = oursDiscriminator.Layers;
-            Copy(projection.weight, g[0].GetWeights()[0].reshape(NoiseSize, 7, 7, Channels).permute(3, 1, 2, 0).reshape(7 * 7 * Channels, NoiseSize));
-
-            // Transposed kernels: (kh, kw, out, in) for us, (in, out, kh, kw) for PyTorch; forward ones (kh, kw, in, out) and (out, in, kh, kw).
-            Copy(up1.weight, g[4].GetWeights()[0].permute(3, 2, 0, 1));
-            Copy(up2.weight, g[7].GetWeights()[0].permute(3, 2, 0, 1));
-            Copy(up2.bias!, g[7].GetWeights()[1]);
-            Copy(down1.weight, d[0].GetWeights()[0].permute(3, 2, 0, 1));
-            Copy(down1.bias!, d[0].GetWeights()[1]);
-            Copy(down2.weight, d[2].GetWeights()[0].permute(3, 2, 0, 1));
-            Copy(logit.weight, d[6].GetWeights()[0].reshape(7, 7, Channels, 1).permute(3, 2, 0, 1).reshape(1, 7 * 7 * Channels));
-            Copy(logit.bias!, d[6].GetWeights()[1]);
-        }
 
         // Keras's batch normalization: ε 1e−3, moving averages kept with weight 0.99 (PyTorch's momentum 0.01).
         var generator = nn.Sequential(
-            projection,
+            nn.Linear(NoiseSize, 7 * 7 * Channels, hasBias: false),
             nn.BatchNorm1d(7 * 7 * Channels, eps: 1e-3, momentum: 0.01),
             nn.ReLU(),
             nn.Unflatten(1, [Channels, 7, 7]),
-            up1,
+            nn.ConvTranspose2d(Channels, 2 * Width, 4, stride: 2, padding: 1, bias: false),
             nn.BatchNorm2d(2 * Width, eps: 1e-3, momentum: 0.01),
             nn.ReLU(),
-            up2,
+            nn.ConvTranspose2d(2 * Width, 1, 4, stride: 2, padding: 1),
             nn.Tanh());
         var discriminator = nn.Sequential(
-            down1,
+            nn.Conv2d(1, 2 * Width, 4, stride: 2, padding: 1),
             nn.LeakyReLU(0.2),
-            down2,
+            nn.Conv2d(2 * Width, Channels, 4, stride: 2, padding: 1, bias: false),
             nn.BatchNorm2d(Channels, eps: 1e-3, momentum: 0.01),
             nn.LeakyReLU(0.2),
             nn.Flatten(),
-            logit);
+            nn.Linear(7 * 7 * Channels, 1));
+
+        // The projection's outputs are (h, w, c) for us and (c, h, w) for NCHW; the logit's inputs likewise.
+        using var scope = NewDisposeScope();
+        var g = ours.Layers;
+        var d = oursDiscriminator.Layers;
+        generator.load_state_dict(PyTorchStateDict.Export(
+        [
+            new("0", g[0]) { OutputImage = [7, 7, Channels] }, new("1", g[1]) { OutputImage = [7, 7, Channels] }, new("4", g[4]), new("5", g[5]), new("7", g[7]),
+        ]));
+        discriminator.load_state_dict(PyTorchStateDict.Export(
+        [
+            new("0", d[0]), new("2", d[2]), new("3", d[3]), new("6", d[6]) { InputImage = [7, 7, Channels] },
+        ]));
         return (generator, discriminator);
     }
-
-    private static void Copy(Tensor target, Tensor source) => target.copy_(source);
 }

@@ -31,6 +31,10 @@ var size = CommandLine.Positive("--size", "The matrices' size n (n x n)", 1024);
 var matmul = new Command("matmul", "sgemm GFLOP/s of a float32 matrix product") { size };
 matmul.SetAction(parsed => MatmulThroughput.Run(parsed.GetValue(size)));
 
+var checkpointReps = CommandLine.Positive("--reps", "Timed saves and loads per way", 10);
+var checkpoint = new Command("checkpoint", "Saving and loading FashionGan's checkpoint, both formats, against TorchSharp's module.save/load") { checkpointReps };
+checkpoint.SetAction(parsed => CheckpointSpeed.Run(parsed.GetValue(checkpointReps)));
+
 // The memory probes' child process (started by the benchmarks above), not for people.
 var probeArguments = new Argument<string[]>("arguments") { Arity = ArgumentArity.OneOrMore };
 var probe = new Command("probe", "One side's peak memory, in a process of its own") { Hidden = true };
@@ -39,6 +43,6 @@ probe.SetAction(parsed => MemoryProbe.RunChild(parsed.GetValue(probeArguments)!)
 
 var root = new RootCommand("LayersFramework's benchmarks: our layers against TorchSharp's own modules on the same libtorch, in the same process.")
 {
-    convTranspose, ganStep, ganParts, overhead, matmul, probe,
+    convTranspose, ganStep, ganParts, overhead, matmul, checkpoint, probe,
 };
 return CommandLine.Run(root, args);
