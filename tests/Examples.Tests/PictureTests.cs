@@ -73,10 +73,12 @@ public sealed class PictureTests : IDisposable
         Assert.Equal(450, bitmap.Height);
 
         // The title is centred in the top band, above the data area: dark pixels there can only be its text. So can
-        // dark pixels left of the y-axis's tick labels' column, where the rotated "loss" label is.
+        // dark pixels left of the y-axis's tick labels' column, where the rotated "loss" label is, below the tick
+        // labels, where "step" is centred under the data, and right of the data, where only the legend is.
         Assert.True(DarkPixels(bitmap, 250, 0, 550, 28) > 100, "no title text");
         Assert.True(DarkPixels(bitmap, 0, 150, 22, 300) > 40, "no y-axis label text");
-        Assert.True(DarkPixels(bitmap, 350, 420, 450, 450) > 20, "no x-axis label text");
+        Assert.True(DarkPixels(bitmap, 280, 420, 400, 450) > 20, "no x-axis label text");
+        Assert.True(DarkPixels(bitmap, 660, 150, 800, 300) > 100, "no legend text");
     }
 
     [Fact]
