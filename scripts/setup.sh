@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what LayersFramework needs on Debian 12 beyond the .NET SDK: the Fashion-MNIST data set the examples
-# and their tests read (Debian's dataset-fashion-mnist), and the font the loss plot's text is drawn in
-# (fonts-dejavu-core; without a font the plot would have no text, so FashionGan skips it and says why). The engine, TorchSharp with libtorch 2.10 and its bundled
-# BLAS (Intel MKL), oneDNN and OpenMP, comes from NuGet with the first restore, nothing from apt. Quick when
-# nothing is missing. Runs as root, or as a user with sudo.
+# and their tests read (Debian's dataset-fashion-mnist), the font the loss plot's text is drawn in
+# (fonts-dejavu-core; without a font the plot would have no text, so FashionGan skips it and says why), and OpenMPI
+# (openmpi-bin: mpirun and libmpi, for data-parallel training on several processes, and its tests). The engine,
+# TorchSharp with libtorch 2.10 and its bundled BLAS (Intel MKL), oneDNN and OpenMP, comes from NuGet with the first
+# restore, nothing from apt. Quick when nothing is missing. Runs as root, or as a user with sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(dataset-fashion-mnist fonts-dejavu-core)
+packages=(dataset-fashion-mnist fonts-dejavu-core openmpi-bin)
 
 command -v dotnet >/dev/null || {
   echo "setup: the .NET SDK (dotnet, version 10) is required and is not on PATH" >&2
@@ -25,7 +26,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     command -v sudo >/dev/null || { echo "setup: installing ${missing[*]} needs root: run as root, or install sudo" >&2; exit 1; }
     sudo=sudo
   fi
-  echo "setup: installing ${missing[*]} (about 30 MB)"
+  echo "setup: installing ${missing[*]} (up to about 60 MB)"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
