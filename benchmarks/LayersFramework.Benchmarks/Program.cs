@@ -35,6 +35,11 @@ var checkpointReps = CommandLine.Positive("--reps", "Timed saves and loads per w
 var checkpoint = new Command("checkpoint", "Saving and loading FashionGan's checkpoint, both formats, against TorchSharp's module.save/load") { checkpointReps };
 checkpoint.SetAction(parsed => CheckpointSpeed.Run(parsed.GetValue(checkpointReps)));
 
+var megabytes = new Option<double>("--megabytes") { Description = "The buffer's size: FashionGan's gradients are 3.64 MB per step", DefaultValueFactory = _ => 3.64, HelpName = "MB" };
+var allReduceReps = CommandLine.Positive("--reps", "Timed all-reduces", 50);
+var allReduce = new Command("allreduce", "One in-place all-reduce of float32 gradients, under mpirun (mpirun -np 2 dotnet LayersFramework.Benchmarks.dll allreduce)") { megabytes, allReduceReps };
+allReduce.SetAction(parsed => AllReduceSpeed.Run(parsed.GetValue(megabytes), parsed.GetValue(allReduceReps)));
+
 // The memory probes' child process (started by the benchmarks above), not for people.
 var probeArguments = new Argument<string[]>("arguments") { Arity = ArgumentArity.OneOrMore };
 var probe = new Command("probe", "One side's peak memory, in a process of its own") { Hidden = true };
@@ -43,6 +48,6 @@ probe.SetAction(parsed => MemoryProbe.RunChild(parsed.GetValue(probeArguments)!)
 
 var root = new RootCommand("LayersFramework's benchmarks: our layers against TorchSharp's own modules on the same libtorch, in the same process.")
 {
-    convTranspose, ganStep, ganParts, overhead, matmul, checkpoint, probe,
+    convTranspose, ganStep, ganParts, overhead, matmul, checkpoint, allReduce, probe,
 };
 return CommandLine.Run(root, args);

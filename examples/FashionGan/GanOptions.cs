@@ -29,6 +29,9 @@ internal sealed record GanOptions
     /// <summary>Gets the channel width.</summary>
     public int Width { get; init; } = 32;
 
+    /// <summary>Gets libtorch's thread count per process, or null for its default (all cores; under mpirun, the cores shared among the machine's ranks).</summary>
+    public int? Threads { get; init; }
+
     /// <summary>Gets a value indicating whether to resume from the checkpoint.</summary>
     public bool Resume { get; init; }
 
@@ -45,10 +48,11 @@ internal sealed record GanOptions
         var data = CommandLine.Text("--data", "The Fashion-MNIST folder", defaults.Data, "DIR");
         var limit = CommandLine.OptionalPositive("--limit", "Train on the first N images only [default: all 60,000]");
         var width = CommandLine.Positive("--width", "The models' channel width", defaults.Width);
+        var threads = CommandLine.OptionalPositive("--threads", "libtorch threads per process [default: all cores, shared among a machine's ranks under mpirun]");
         var resume = new Option<bool>("--resume") { Description = "Continue from the output folder's checkpoint.safetensors" };
         var command = new RootCommand("FashionGan: train a DCGAN (Conv2DTranspose generator, Conv2D discriminator) on Fashion-MNIST.")
         {
-            epochs, batchSize, seed, output, data, limit, width, resume,
+            epochs, batchSize, seed, output, data, limit, width, threads, resume,
         };
         command.SetAction(parsed => run(new GanOptions
         {
@@ -59,6 +63,7 @@ internal sealed record GanOptions
             Data = parsed.GetValue(data)!,
             Limit = parsed.GetValue(limit),
             Width = parsed.GetValue(width),
+            Threads = parsed.GetValue(threads),
             Resume = parsed.GetValue(resume),
         }));
         return command;

@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using LayersFramework.Distributed;
 using LayersFramework.Layers;
 using LayersFramework.Training;
 using TorchSharp;
@@ -19,9 +20,18 @@ namespace LayersFramework.Examples.FashionGan;
 /// checkpoint of both models and optimizers in one file.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Data-parallel over several processes (<see cref="DataParallel"/>): every rank draws the same order and noise,
+/// computes its share of each global batch, and averages the gradients before each optimizer step, so that every
+/// rank keeps the same weights; batch normalization uses each rank's share (see <see cref="DataParallel"/>). The
+/// losses shown are the global batch's. Only rank 0 writes files.
+/// </para>
+/// <para>
+/// <remarks>
 /// Every step runs in its own TorchSharp dispose scope, which frees the batch, the activations, the gradients' handles
 /// and the losses when the step ends; the weights (the layers' parameters), the optimizers' moments and the fixed
 /// noise are detached from every scope and live until <see cref="Dispose"/>.
+/// </para>
 /// </remarks>
 internal sealed class GanTrainer : IDisposable
 {
@@ -31,17 +41,20 @@ internal sealed class GanTrainer : IDisposable
     private readonly torch.Generator random;
     private readonly Tensor fixedNoise;
     private readonly string? plotFont;
+    private readonly DataParallel? parallel;
 
     /// <summary>Creates the models, optimizers and fixed sample noise; builds the models.</summary>
     /// <param name="options">The options.</param>
     /// <param name="output">Where progress goes.</param>
     /// <param name="fontFolders">Where to look for the loss plot's font; <see cref="LossPlot.FontFolders"/> unless given.</param>
-    public GanTrainer(GanOptions options, TextWriter output, IEnumerable<string>? fontFolders = null)
+    /// <param name="parallel">The data-parallel ranks, or null to train alone.</param>
+    public GanTrainer(GanOptions options, TextWriter output, IEnumerable<string>? fontFolders = null, DataParallel? parallel = null)
     {
         this.options = options;
         this.output = output;
+        this.parallel = parallel;
         plotFont = LossPlot.FindFont(fontFolders ?? LossPlot.FontFolders);
-        if (plotFont is null)
+        if (plotFont is null && IsRoot)
         {
             output.WriteLine(LossPlot.NoFontMessage);
         }
@@ -54,6 +67,8 @@ internal sealed class GanTrainer : IDisposable
             Discriminator.Call(Generator.Call(zeros(1, Dcgan.NoiseSize)));
         }
 
+        parallel?.BroadcastWeights(Generator);
+        parallel?.BroadcastWeights(Discriminator);
         GeneratorOptimizer = new Adam(2e-4, beta1: 0.5);
         DiscriminatorOptimizer = new Adam(2e-4, beta1: 0.5);
         fixedNoise = randn([64, Dcgan.NoiseSize], generator: random).DetachFromDisposeScope();
@@ -79,14 +94,18 @@ internal sealed class GanTrainer : IDisposable
 
     private string CheckpointPath => Path.Combine(options.Output, "checkpoint.safetensors");
 
-    /// <summary>One training step on a batch of real images.</summary>
+    private bool IsRoot => parallel?.World.IsRoot ?? true;
+
+    /// <summary>One training step on a global batch of real images (of which this rank takes its share).</summary>
     /// <param name="real">Real images (batch, 28, 28, 1) in [−1, 1].</param>
-    /// <returns>The two losses.</returns>
+    /// <returns>The two losses, the global batch's means.</returns>
     public (double Discriminator, double Generator) Step(Tensor real)
     {
         using var scope = NewDisposeScope();
-        var batch = real.size(0);
-        var noise = randn([batch, Dcgan.NoiseSize], generator: random);
+        var globalBatch = real.size(0);
+        var (start, batch) = parallel?.ShareOf(globalBatch) ?? (0, globalBatch);
+        real = real.narrow(0, start, batch);
+        var noise = randn([globalBatch, Dcgan.NoiseSize], generator: random).narrow(0, start, batch); // the same draws as one process
         var fake = Generator.Call(noise, training: true);
 
         Optimizer.ZeroGradients(Discriminator.TrainableWeights);
@@ -94,17 +113,28 @@ internal sealed class GanTrainer : IDisposable
         var onFake = Discriminator.Call(fake.detach(), training: true);
         var discriminatorLoss = loss.Compute(full(batch, 1, 0.9), onReal) + loss.Compute(zeros(batch, 1), onFake);
         discriminatorLoss.backward();
+        parallel?.AverageGradients(Discriminator.TrainableWeights, batch, globalBatch);
         DiscriminatorOptimizer.Step(Discriminator.TrainableWeights);
 
         Optimizer.ZeroGradients(Generator.TrainableWeights);
         var generatorLoss = loss.Compute(ones(batch, 1), Discriminator.Call(fake, training: true));
         generatorLoss.backward();
+        parallel?.AverageGradients(Generator.TrainableWeights, batch, globalBatch);
         GeneratorOptimizer.Step(Generator.TrainableWeights);
 
-        var result = ((double)discriminatorLoss.item<float>(), (double)generatorLoss.item<float>());
-        DiscriminatorLosses.Add(result.Item1);
-        GeneratorLosses.Add(result.Item2);
-        return result;
+        var losses = stack([discriminatorLoss.detach(), generatorLoss.detach()]).to_type(ScalarType.Float64);
+        if (parallel is not null)
+        {
+            parallel.SynchronizeMovingStatistics(Generator);
+            parallel.SynchronizeMovingStatistics(Discriminator);
+            losses.mul_((double)batch / globalBatch);
+            parallel.World.AllReduceSum(losses);
+        }
+
+        var values = losses.data<double>().ToArray();
+        DiscriminatorLosses.Add(values[0]);
+        GeneratorLosses.Add(values[1]);
+        return (values[0], values[1]);
     }
 
     /// <summary>Trains for the options' epochs (from the checkpoint's, with --resume), saving samples, plot and checkpoint after each.</summary>
@@ -133,9 +163,20 @@ internal sealed class GanTrainer : IDisposable
                     progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"D {d:F3}  G {g:F3}"));
                 }
 
-                progress.WriteLine(SaveEpoch(epoch, steps));
+                if (IsRoot)
+                {
+                    progress.WriteLine(SaveEpoch(epoch, steps));
+                }
             }
         });
+
+        if (parallel is not null && IsRoot)
+        {
+            var stepsRun = (options.Epochs - firstEpoch + 1) * steps;
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Data-parallel over {parallel.World.Size} processes: gradient all-reduces took {parallel.AllReduceTime.TotalMilliseconds / Math.Max(1, stepsRun):F2} ms per step ({parallel.AllReduceBytes / (double)Math.Max(1, stepsRun) / 1e6:F2} MB in {parallel.AllReduceCount / (double)Math.Max(1, stepsRun):F0} all-reduces per step)."));
+        }
     }
 
     /// <summary>Frees the models, optimizers and noise.</summary>

@@ -3,24 +3,36 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
+using LayersFramework.Distributed;
 using LayersFramework.Engine;
 using LayersFramework.Examples;
 using LayersFramework.Examples.FashionGan;
 
-return CommandLine.Run(GanOptions.Command(Train), args);
+// Alone, or as one rank of a data-parallel job under mpirun (World.Run ends the whole job when a rank fails).
+return CommandLine.Run(GanOptions.Command(options => World.Run(world => Train(options, world))), args);
 
-static int Train(GanOptions options)
+static int Train(GanOptions options, World world)
 {
     TorchRuntime.ManualSeed(options.Seed);
-    Console.WriteLine(TorchRuntime.Report());
+    if ((options.Threads ?? (world.Size > 1 ? world.ThreadsPerRank : (int?)null)) is int threads)
+    {
+        TorchRuntime.IntraOpThreads = threads;
+    }
+
+    // Rank 0 speaks and writes files; the other ranks train silently.
+    var output = world.IsRoot ? Console.Out : TextWriter.Null;
+    output.WriteLine(TorchRuntime.Report());
     var clock = Stopwatch.StartNew();
     try
     {
         using var images = FashionMnist.LoadImages(options.Data, train: true, options.Limit);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fashion-MNIST: {images.size(0):N0} training images; {options.Epochs} epoch(s) of batch {options.BatchSize}, width {options.Width}, seed {options.Seed}."));
-        using var trainer = new GanTrainer(options, Console.Out);
-        Console.WriteLine(trainer.Generator.Summary());
-        Console.WriteLine(trainer.Discriminator.Summary());
+        var ranks = world.Size > 1 ? $", {world.Size} processes" : string.Empty;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fashion-MNIST: {images.size(0):N0} training images; {options.Epochs} epoch(s) of batch {options.BatchSize}, width {options.Width}, seed {options.Seed}{ranks}."));
+        using var parallel = world.Size > 1 ? new DataParallel(world) : null;
+        using var trainer = new GanTrainer(options, output, parallel: parallel);
+        output.WriteLine(trainer.Generator.Summary());
+        output.WriteLine(trainer.Discriminator.Summary());
         trainer.Train(images);
     }
     catch (DataSetMissingException e)
@@ -28,12 +40,12 @@ static int Train(GanOptions options)
         Console.Error.WriteLine(e.Message);
         return 1;
     }
-    catch (Exception e) when (e is System.IO.IOException or ArgumentException)
+    catch (Exception e) when (e is IOException or ArgumentException)
     {
         Console.Error.WriteLine(e.Message);
         return 1;
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed:mm\\:ss}."));
+    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed:mm\\:ss}."));
     return 0;
 }

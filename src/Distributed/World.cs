@@ -88,7 +88,7 @@ public sealed class World : IDisposable
     /// <summary>
     /// Runs a program's body on every rank so that a failure on any rank ends the whole job at once: an exception
     /// is printed (with the rank) and, with more than one rank, <c>MPI_Abort</c> stops the others, which would
-    /// otherwise wait in their next collective for ever.
+    /// otherwise wait in their next collective for ever; so does a non-zero exit code.
     /// </summary>
     /// <param name="body">The program, given the started world; returns the exit code.</param>
     /// <param name="error">Where a failure is reported; standard error unless given.</param>
@@ -98,9 +98,10 @@ public sealed class World : IDisposable
         ArgumentNullException.ThrowIfNull(body);
         error ??= Console.Error;
         using var world = Start();
+        int code;
         try
         {
-            return body(world);
+            code = body(world);
         }
         catch (Exception e) when (world.Size > 1)
         {
@@ -109,6 +110,16 @@ public sealed class World : IDisposable
             world.Abort(1);
             return 1;
         }
+
+        // A rank that gives up (a missing file, say) must not leave the others waiting in a collective.
+        if (code != 0 && world.Size > 1)
+        {
+            error.WriteLine($"rank {world.Rank} of {world.Size} ended with exit code {code}, ending the job.");
+            error.Flush();
+            world.Abort(code);
+        }
+
+        return code;
     }
 
     /// <summary>Waits until every rank has called it.</summary>

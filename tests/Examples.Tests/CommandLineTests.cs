@@ -1,6 +1,5 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
-using System.Diagnostics;
 using LayersFramework.Examples.FashionGan;
 
 namespace LayersFramework.Examples.Tests;
@@ -74,21 +73,11 @@ public sealed class CommandLineTests
     public async Task TheOtherPrograms_RefuseABadValue_WithExitCode1_BeforeDoingAnything(string assembly, string option)
     {
         var program = Path.Combine(AppContext.BaseDirectory, assembly);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { program, option, "0" })
-        {
-            start.ArgumentList.Add(argument);
-        }
 
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = await process.StandardError.ReadToEndAsync(timeout.Token);
-        await output;
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, output, error, _) = await ChildProcess.RunAsync("dotnet", [program, option, "0"], TimeSpan.FromMinutes(1));
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains($"{option} must be a whole number of 1 or more; received '0'.", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("LayersFramework runtime", await output, StringComparison.Ordinal);
+        Assert.DoesNotContain("LayersFramework runtime", output, StringComparison.Ordinal);
     }
 }

@@ -36,7 +36,8 @@ internal static class ReadmeSnippet
     /// <summary>Reads a file of the repository, found by walking up from the test assembly's folder.</summary>
     public static string ReadRepositoryFile(string relativePath) => File.ReadAllText(FindRepositoryFile(relativePath));
 
-    private static string FindRepositoryFile(string relativePath)
+    /// <summary>Finds a file of the repository by walking up from the test assembly's folder.</summary>
+    public static string FindRepositoryFile(string relativePath)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
