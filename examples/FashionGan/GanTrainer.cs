@@ -244,6 +244,18 @@ internal sealed class GanTrainer : IDisposable
             }
         }
 
+        if (parallel is not null)
+        {
+            // Every rank reads the checkpoint itself; on several machines they must read the same one.
+            using var epochs = tensor(new long[] { epoch });
+            parallel.World.AllReduceSum(epochs);
+            if (epochs.item<long>() != (long)epoch * parallel.World.Size)
+            {
+                throw new InvalidDataException(
+                    $"--resume: rank {parallel.World.Rank} read epoch {epoch} from {CheckpointPath}, but the ranks' epochs add up to {epochs.item<long>()}, not {(long)epoch * parallel.World.Size}: give every machine the same checkpoint (a shared folder, or a copy).");
+            }
+        }
+
         output.WriteLine($"Resumed from {CheckpointPath} after epoch {epoch}.");
         return epoch;
     }
