@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Threading;
 using LayersFramework.Configuration;
 using LayersFramework.Constraints;
 using LayersFramework.Engine;
@@ -73,6 +74,8 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
     private readonly List<Tensor> callLosses = [];
     private ScalarType weightDtype = ScalarType.Float32;
     private Device weightDevice = CPU;
+    private readonly object buildLock = new();
+    private bool built;
     private bool locked;
     private bool trainable;
     private bool disposed;
@@ -101,7 +104,11 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
     public string Name { get; }
 
     /// <summary>Gets a value indicating whether the layer is built (its weights exist): after the first call or <see cref="Build"/>.</summary>
-    public bool Built { get; private set; }
+    public bool Built
+    {
+        get => Volatile.Read(ref built);
+        private set => Volatile.Write(ref built, value);
+    }
 
     /// <summary>Gets the input shape the layer was built for (unknown sizes as 1), or null before it is built.</summary>
     public long[]? BuildInputShape { get; private set; }
@@ -522,12 +529,22 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
             return;
         }
 
-        // Temporaries of building are freed here; the weights have left every scope in AddWeight.
-        using var scope = torch.NewDisposeScope();
-        CreateWeights(inputShape);
-        BuildInputShape = (long[])inputShape.Clone();
-        Built = true;
-        locked = true;
+        // The first calls may come from several threads at once (a server's requests): one builds, the others wait
+        // and then use its weights, so there is never a second set.
+        lock (buildLock)
+        {
+            if (Built)
+            {
+                return;
+            }
+
+            // Temporaries of building are freed here; the weights have left every scope in AddWeight.
+            using var scope = torch.NewDisposeScope();
+            CreateWeights(inputShape);
+            BuildInputShape = (long[])inputShape.Clone();
+            locked = true;
+            Built = true;
+        }
     }
 
     private void ThrowIfStateMissing()

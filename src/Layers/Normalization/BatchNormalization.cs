@@ -255,6 +255,13 @@ public sealed class BatchNormalization : Layer
                 $"Layer {Name} was built for {features} features on axis {featureAxis}; received {Tuples.Format(inputs.shape)}.", nameof(inputs));
         }
 
+        // An empty batch has no statistics: Keras's formula would set the moving statistics to NaN for good. Its
+        // output is empty either way, so it takes the inference formula and leaves them as they are.
+        if (inputs.numel() == 0)
+        {
+            training = false;
+        }
+
         // The reduction plan was made at build for the built rank; another rank with the same feature axis makes its own.
         var (reduced, broadcast) = rank == broadcastShape.Length ? (reducedAxes, broadcastShape) : PlanFor(rank, features);
         using var scope = torch.NewDisposeScope();
