@@ -141,14 +141,19 @@ internal sealed class GanTrainer : IDisposable
     /// <param name="images">The training images (count, 28, 28, 1).</param>
     public void Train(Tensor images)
     {
-        Directory.CreateDirectory(options.Output);
-        var firstEpoch = options.Resume ? ResumeFrom() + 1 : 1;
         var count = (int)images.size(0);
         var steps = count / options.BatchSize;
         if (steps == 0)
         {
             throw new ArgumentException($"--batch-size {options.BatchSize} is more than the {count} training images.");
         }
+
+        if (IsRoot)
+        {
+            CheckWritable(options.Output);
+        }
+
+        var firstEpoch = options.Resume ? ResumeFrom(steps) + 1 : 1;
 
         TrainingProgress.Run(output, options.Epochs, steps, options.BatchSize, progress =>
         {
@@ -190,10 +195,39 @@ internal sealed class GanTrainer : IDisposable
         random.Dispose();
     }
 
-    /// <summary>Saves the epoch's samples, plot, losses and checkpoint.</summary>
+    /// <summary>Fails at once, naming the folder, when the output folder cannot be written, rather than after an epoch of training.</summary>
+    private static void CheckWritable(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            using (File.Create(Path.Combine(folder, $".write-test-{Guid.NewGuid():N}"), 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"The output folder {Path.GetFullPath(folder)} cannot be written ({e.Message}); give --output a folder you can write to.", e);
+        }
+    }
+
+    /// <summary>Saves the epoch's checkpoint, then the losses, samples and plot: the history never runs ahead of the checkpoint a resume starts from.</summary>
     /// <returns>The line that says so.</returns>
     private string SaveEpoch(int epoch, int stepsPerEpoch)
     {
+        Checkpoint.Save(
+            CheckpointPath,
+            [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)],
+            new Dictionary<string, string> { ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture) });
+        AtomicFile.Write(Path.Combine(options.Output, "losses.csv"), stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            writer.WriteLine("step,discriminator,generator");
+            for (var i = 0; i < DiscriminatorLosses.Count; i++)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1},{DiscriminatorLosses[i]:R},{GeneratorLosses[i]:R}"));
+            }
+        });
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
@@ -209,20 +243,13 @@ internal sealed class GanTrainer : IDisposable
                 plotFont);
         }
 
-        File.WriteAllLines(
-            Path.Combine(options.Output, "losses.csv"),
-            ["step,discriminator,generator", .. DiscriminatorLosses.Select((d, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1},{d:R},{GeneratorLosses[i]:R}"))]);
-        Checkpoint.Save(
-            CheckpointPath,
-            [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)],
-            new Dictionary<string, string> { ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture) });
         var recent = Math.Min(DiscriminatorLosses.Count, stepsPerEpoch);
         return string.Create(
             CultureInfo.InvariantCulture,
             $"epoch {epoch}: mean losses D {DiscriminatorLosses.TakeLast(recent).Average():F3}, G {GeneratorLosses.TakeLast(recent).Average():F3}; saved samples-epoch-{epoch:D2}.png, {(plotFont is null ? "losses.csv (no font for losses.png)" : "losses.png")} and checkpoint.safetensors in {options.Output}");
     }
 
-    private int ResumeFrom()
+    private int ResumeFrom(int stepsPerEpoch)
     {
         if (!File.Exists(CheckpointPath))
         {
@@ -236,11 +263,21 @@ internal sealed class GanTrainer : IDisposable
         var history = Path.Combine(options.Output, "losses.csv");
         if (File.Exists(history))
         {
-            foreach (var line in File.ReadLines(history).Skip(1))
+            // The checkpoint's steps only: a history written by a run that failed to save its next checkpoint is cut.
+            var number = 1;
+            foreach (var line in File.ReadLines(history).Skip(1).Take(epoch * stepsPerEpoch))
             {
+                number++;
                 var fields = line.Split(',');
-                DiscriminatorLosses.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
-                GeneratorLosses.Add(double.Parse(fields[2], CultureInfo.InvariantCulture));
+                if (fields.Length != 3
+                    || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var discriminator)
+                    || !double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var generator))
+                {
+                    throw new InvalidDataException($"--resume: {history} line {number} is \"{line}\", not \"step,discriminator,generator\": fix or delete the file (the plot then starts at the resumed epoch).");
+                }
+
+                DiscriminatorLosses.Add(discriminator);
+                GeneratorLosses.Add(generator);
             }
         }
 

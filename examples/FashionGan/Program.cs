@@ -40,8 +40,10 @@ static int Train(GanOptions options, World world)
         Console.Error.WriteLine(e.Message);
         return 1;
     }
-    catch (Exception e) when (e is IOException or ArgumentException)
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
     {
+        // A missing or unwritable folder, a truncated or foreign checkpoint, a corrupt history, a bad option: the
+        // message names the file and the fault.
         Console.Error.WriteLine(e.Message);
         return 1;
     }

@@ -1,0 +1,78 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+namespace LayersFramework.Examples.Tests;
+
+/// <summary>
+/// FashionGan facing a bad checkpoint, a corrupt history, an unwritable folder or a failed save: one clear message
+/// naming the file, exit code 1 (not an unhandled exception), and nothing already saved is lost.
+/// </summary>
+public sealed class FashionGanFaultTests : IDisposable
+{
+    private static readonly string[] Short = ["--epochs", "1", "--limit", "64", "--batch-size", "32", "--width", "1"];
+    private readonly string folder = Directory.CreateTempSubdirectory("lf-gan-faults-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task ResumingFromATruncatedCheckpoint_OrAnotherWidth_SaysSo_WithExitCode1()
+    {
+        Assert.Equal(0, (await FashionGanAsync([.. Short, "--output", folder])).ExitCode);
+        var checkpoint = Path.Combine(folder, "checkpoint.safetensors");
+        var whole = File.ReadAllBytes(checkpoint);
+
+        var otherWidth = await FashionGanAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "2", "--output", folder, "--resume"]);
+        File.WriteAllBytes(checkpoint, whole[..(whole.Length / 2)]);
+        var truncated = await FashionGanAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "1", "--output", folder, "--resume"]);
+
+        Assert.Equal(1, otherWidth.ExitCode);
+        Assert.Contains($"{checkpoint} does not fit generator and discriminator", otherWidth.Error, StringComparison.Ordinal);
+        Assert.Equal(1, truncated.ExitCode);
+        Assert.Contains($"{checkpoint}: the tensors need", truncated.Error, StringComparison.Ordinal);
+        Assert.Contains("truncated", truncated.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", otherWidth.Error + truncated.Error, StringComparison.Ordinal); // no stack trace
+    }
+
+    [Fact]
+    public async Task ACorruptLossHistory_IsNamedWithItsLine()
+    {
+        Assert.Equal(0, (await FashionGanAsync([.. Short, "--output", folder])).ExitCode);
+        var history = Path.Combine(folder, "losses.csv");
+        File.WriteAllLines(history, ["step,discriminator,generator", "1,0.5,0.7", "2,zero,0.6"]);
+
+        var result = await FashionGanAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "1", "--output", folder, "--resume"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{history} line 3 is \"2,zero,0.6\"", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnwritableOutputFolder_IsFoundBeforeTraining()
+    {
+        var file = Path.Combine(folder, "a-file");
+        File.WriteAllText(file, "not a folder");
+        var output = Path.Combine(file, "out");
+
+        var result = await FashionGanAsync([.. Short, "--output", output]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"The output folder {output} cannot be written", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("epoch 1/1", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFailedCheckpointSave_LeavesNoHistoryAheadOfTheCheckpoint()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "checkpoint.safetensors")); // the save's final rename fails
+
+        var result = await FashionGanAsync([.. Short, "--output", folder]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("checkpoint.safetensors", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "losses.csv")));
+        Assert.False(File.Exists(Path.Combine(folder, "samples-epoch-01.png")));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories).Concat(Directory.GetFiles(folder, ".*")));
+    }
+
+    private static Task<(int ExitCode, string Output, string Error, TimeSpan Elapsed)> FashionGanAsync(string[] arguments) =>
+        ChildProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "FashionGan.dll"), .. arguments], TimeSpan.FromMinutes(2));
+}
