@@ -15,17 +15,18 @@ return CommandLine.Run(GanOptions.Command(options => World.Run(world => Train(op
 static int Train(GanOptions options, World world)
 {
     TorchRuntime.ManualSeed(options.Seed);
-    if ((options.Threads ?? (world.Size > 1 ? world.ThreadsPerRank : (int?)null)) is int threads)
-    {
-        TorchRuntime.IntraOpThreads = threads;
-    }
 
     // Rank 0 speaks and writes files; the other ranks train silently.
     var output = world.IsRoot ? Console.Out : TextWriter.Null;
-    output.WriteLine(TorchRuntime.Report());
     var clock = Stopwatch.StartNew();
     try
     {
+        if ((options.Threads ?? (world.Size > 1 ? world.ThreadsPerRank : (int?)null)) is int threads)
+        {
+            TorchRuntime.IntraOpThreads = threads;
+        }
+
+        output.WriteLine(TorchRuntime.Report());
         using var images = FashionMnist.LoadImages(options.Data, train: true, options.Limit);
         var ranks = world.Size > 1 ? $", {world.Size} processes" : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fashion-MNIST: {images.size(0):N0} training images; {options.Epochs} epoch(s) of batch {options.BatchSize}, width {options.Width}, seed {options.Seed}{ranks}."));

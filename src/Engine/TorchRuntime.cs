@@ -19,16 +19,25 @@ public static class TorchRuntime
     /// Gets or sets the number of intra-op threads libtorch uses. It starts at the processor count unless the
     /// <c>OMP_NUM_THREADS</c> environment variable chooses.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value set is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is less than 1 or more than <see cref="MaxIntraOpThreads"/>.</exception>
     public static int IntraOpThreads
     {
         get => torch.get_num_threads();
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            // libtorch accepts any count and starts that many OpenMP threads: a million never returns.
+            if (value < 1 || value > MaxIntraOpThreads)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(value), value, $"The intra-op thread count must be from 1 to {MaxIntraOpThreads} (16 per processor; this machine has {Environment.ProcessorCount}).");
+            }
+
             torch.set_num_threads(value);
         }
     }
+
+    /// <summary>Gets the most intra-op threads <see cref="IntraOpThreads"/> accepts: 16 per processor, past any use.</summary>
+    public static int MaxIntraOpThreads => 16 * Environment.ProcessorCount;
 
     /// <summary>
     /// Gets a value indicating whether libtorch was built with oneDNN (MKL-DNN), which runs its float32 convolutions.

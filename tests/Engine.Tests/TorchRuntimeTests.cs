@@ -28,12 +28,20 @@ public sealed class TorchRuntimeTests
         Assert.Equal(original, torch.get_num_threads());
     }
 
-    [Fact]
-    public void IntraOpThreads_BelowOne_IsRejected()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(1 << 20)]
+    [InlineData(int.MaxValue)]
+    public void IntraOpThreads_OutsideOneToSixteenPerProcessor_IsRejected_AndTheCountStays(int count)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TorchRuntime.IntraOpThreads = 0);
+        var before = TorchRuntime.IntraOpThreads;
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TorchRuntime.IntraOpThreads = count);
 
         Assert.Equal("value", error.ParamName);
+        Assert.Contains($"from 1 to {16 * Environment.ProcessorCount}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, TorchRuntime.IntraOpThreads);
     }
 
     [Fact]

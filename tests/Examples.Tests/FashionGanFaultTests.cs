@@ -73,6 +73,15 @@ public sealed class FashionGanFaultTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories).Concat(Directory.GetFiles(folder, ".*")));
     }
 
+    [Fact]
+    public async Task TooManyThreads_AreRefused_WithTheBound()
+    {
+        var result = await FashionGanAsync([.. Short, "--threads", "1048576", "--output", folder]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"The intra-op thread count must be from 1 to {16 * Environment.ProcessorCount}", result.Error, StringComparison.Ordinal);
+    }
+
     private static Task<(int ExitCode, string Output, string Error, TimeSpan Elapsed)> FashionGanAsync(string[] arguments) =>
         ChildProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "FashionGan.dll"), .. arguments], TimeSpan.FromMinutes(2));
 }
