@@ -204,9 +204,19 @@ public sealed class ComponentRegistry<T>
 
     private T Deserialize(JsonObject serialized, string parameterName)
     {
-        var name = (serialized["registered_name"] ?? serialized["class_name"])?.GetValue<string>()
-            ?? throw new ArgumentException($"A serialized {Family} needs a \"class_name\"; got {serialized.ToJsonString()}.", parameterName);
-        return Create(name, serialized["config"] as JsonObject, parameterName);
+        var key = serialized["registered_name"] is null ? "class_name" : "registered_name";
+        var name = serialized[key] switch
+        {
+            null => throw new ArgumentException($"A serialized {Family} needs a \"class_name\"; got {serialized.ToJsonString()}.", parameterName),
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            var other => throw new ArgumentException($"A serialized {Family}'s \"{key}\" is {other.ToJsonString()}; expected a string such as \"Dense\".", parameterName),
+        };
+        return serialized["config"] switch
+        {
+            null => Create(name, null, parameterName),
+            JsonObject config => Create(name, config, parameterName),
+            var other => throw new ArgumentException($"The serialized {Family} '{name}': \"config\" is {other.ToJsonString()}; expected an object of its arguments.", parameterName),
+        };
     }
 
     private void Add(Type type, string className, string? registeredName, Func<JsonObject, T> fromConfig, string[] aliases, string parameterName)

@@ -59,6 +59,21 @@ public sealed class ConfigReader
     /// <returns>The value, or null.</returns>
     public long? OptionalInteger(string key) => Get<long?>(key, node => As<long>(node), null, "an integer or null");
 
+    /// <summary>Reads a 32-bit integer (a count, an axis); <paramref name="defaultValue"/> when absent. A value out of range is refused, never wrapped.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <param name="defaultValue">The value when the key is absent.</param>
+    /// <returns>The value.</returns>
+    public int SmallWholeNumber(string key, int defaultValue) => Get(key, As<int>, defaultValue, "an integer from -2147483648 to 2147483647");
+
+    /// <summary>Reads a list of 64-bit integers; null when absent or null.</summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <returns>The values, or null.</returns>
+    public long[]? OptionalWholeNumbers(string key) => Get<long[]?>(
+        key,
+        node => node is JsonArray array ? array.Select(item => As<long>(item ?? throw new FormatException("null in a list of integers"))).ToArray() : throw new FormatException("not a list"),
+        null,
+        "a list of integers or null");
+
     /// <summary>Reads a string; <paramref name="defaultValue"/> when absent.</summary>
     /// <param name="key">The snake_case key.</param>
     /// <param name="defaultValue">The value when the key is absent.</param>
@@ -71,7 +86,7 @@ public sealed class ConfigReader
     /// <returns>The values.</returns>
     public int[] Ints(string key, int[] defaultValue) => Get(
         key,
-        node => node is JsonArray array ? array.Select(item => As<int>(item!)).ToArray() : [As<int>(node)],
+        node => node is JsonArray array ? array.Select(item => As<int>(item ?? throw new FormatException("null in a list of integers"))).ToArray() : [As<int>(node)],
         defaultValue,
         "an integer or a list of integers");
 

@@ -131,7 +131,7 @@ public abstract partial class ConvTransposeBase : ConvolutionLayerBase
         var arguments = new ConvTransposeArguments(
             ReadCommon(reader, rank),
             OutputPadding: reader.OptionalTuple("output_padding"),
-            OutputSize: reader.Values.Node("output_size") is JsonArray size ? size.Select(v => v!.GetValue<long>()).ToArray() : null);
+            OutputSize: reader.Values.OptionalWholeNumbers("output_size"));
         reader.EnsureNoOtherKeys();
         return arguments;
     }

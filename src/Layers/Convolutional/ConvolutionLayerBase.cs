@@ -122,13 +122,13 @@ public abstract class ConvolutionLayerBase : KernelLayer
         var values = reader.Values;
         return new ConvolutionLayerArguments(
             Rank: rank,
-            Filters: (int)values.WholeNumber("filters", 0),
+            Filters: values.SmallWholeNumber("filters", 0),
             KernelSize: IntTuple.FromArray(values.Ints("kernel_size", [])),
             Strides: IntTuple.FromArray(values.Ints("strides", [1])),
             Padding: values.Text("padding", "valid"),
             DataFormat: values.Node("data_format") is null ? null : values.Text("data_format", "channels_last"),
             DilationRate: IntTuple.FromArray(values.Ints("dilation_rate", [1])),
-            Groups: (int)values.WholeNumber("groups", 1),
+            Groups: values.SmallWholeNumber("groups", 1),
             Components: KernelComponents.Read(reader),
             Trainable: reader.Trainable,
             Name: reader.Name);

@@ -62,7 +62,7 @@ public sealed class Dense : KernelLayer
     public static Dense FromConfig(JsonObject? config, ComponentCatalog? catalog = null)
     {
         var reader = new LayerConfigReader(config, nameof(Dense), catalog);
-        var units = (int)reader.Values.WholeNumber("units", 0);
+        var units = reader.Values.SmallWholeNumber("units", 0);
         var components = KernelComponents.Read(reader);
 
         // Keras 3.x writes lora_rank; LoRA is not built here, so a config that asks for it is refused rather than ignored.

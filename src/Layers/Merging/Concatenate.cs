@@ -32,7 +32,7 @@ public sealed class Concatenate : Layer
     public static Concatenate FromConfig(JsonObject? config, ComponentCatalog? catalog = null)
     {
         var reader = new LayerConfigReader(config, nameof(Concatenate), catalog);
-        var layer = new Concatenate((int)reader.Values.WholeNumber("axis", -1), reader.Name) { Trainable = reader.Trainable };
+        var layer = new Concatenate(reader.Values.SmallWholeNumber("axis", -1), reader.Name) { Trainable = reader.Trainable };
         reader.EnsureNoOtherKeys();
         return layer;
     }

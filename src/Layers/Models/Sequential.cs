@@ -79,16 +79,23 @@ public sealed class Sequential : Layer
     public static Sequential FromConfig(JsonObject? config, ComponentCatalog? catalog = null)
     {
         var reader = new LayerConfigReader(config, nameof(Sequential), catalog);
-        var entries = reader.Values.Node("layers") as JsonArray ?? [];
+        var entries = reader.Values.Node("layers") switch
+        {
+            null => [],
+            JsonArray array => array,
+            var other => throw new ArgumentException($"The config of Sequential has layers = {other.ToJsonString()}; expected a list of serialized layers.", nameof(config)),
+        };
         _ = reader.Values.Node("build_input_shape");
         reader.EnsureNoOtherKeys();
         var model = new Sequential(trainable: reader.Trainable, name: reader.Name);
         try
         {
             long?[]? inputShape = null;
-            foreach (var entry in entries.OfType<JsonObject>())
+            for (var index = 0; index < entries.Count; index++)
             {
-                if (entry["class_name"]?.GetValue<string>() == "InputLayer")
+                var entry = entries[index] as JsonObject
+                    ?? throw new ArgumentException($"The config of Sequential has layers[{index}] is {entries[index]?.ToJsonString() ?? "null"}; expected a serialized layer (an object with \"class_name\").", nameof(config));
+                if (entry["class_name"] is JsonValue className && className.TryGetValue<string>(out var text) && text == "InputLayer")
                 {
                     var shape = entry["config"]?["batch_shape"] ?? entry["config"]?["batch_input_shape"];
                     inputShape = (shape as JsonArray)?.Select(size => size?.GetValue<long>()).ToArray();

@@ -1,0 +1,37 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+using LayersFramework.Layers;
+
+namespace LayersFramework.Layers.Tests;
+
+/// <summary>Keras configs a hostile user wrote: each is refused with an ArgumentException naming the key, never built wrong or failing elsewhere.</summary>
+public sealed class HostileConfigTests
+{
+    public static TheoryData<string, string> Hostile => new()
+    {
+        // An (int) cast made 4294967298 into 2.
+        { """{"class_name": "Dense", "config": {"units": 4294967298}}""", "units = 4294967298" },
+        { """{"class_name": "Conv2DTranspose", "config": {"filters": 4294967298, "kernel_size": 3}}""", "filters = 4294967298" },
+        { """{"class_name": "Conv2D", "config": {"filters": 2, "kernel_size": 3, "groups": -4294967295}}""", "groups = -4294967295" },
+        { """{"class_name": "Concatenate", "config": {"axis": 2147483648}}""", "axis = 2147483648" },
+        { """{"class_name": 5, "config": {}}""", "\"class_name\" is 5" },
+        { """{"class_name": ["Dense"], "config": {}}""", "\"class_name\" is [\"Dense\"]" },
+        { """{"class_name": "Conv2DTranspose", "config": {"filters": 2, "kernel_size": 3, "output_size": [null, 4]}}""", "output_size" },
+        { """{"class_name": "Conv2DTranspose", "config": {"filters": 2, "kernel_size": [3, null]}}""", "kernel_size = [3,null]" },
+        { """{"class_name": "Dense", "config": "garbage"}""", "\"config\" is \"garbage\"" },
+        { """{"class_name": "Sequential", "config": {"layers": "x"}}""", "layers = \"x\"" },
+        { """{"class_name": "Sequential", "config": {"layers": [7]}}""", "layers[0] is 7" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void AHostileConfig_IsRefused_NamingTheKey(string json, string named)
+    {
+        var config = JsonNode.Parse(json)!.AsObject();
+
+        var error = Assert.Throws<ArgumentException>(() => LayerRegistry.Get(config));
+
+        Assert.True(error.Message.Contains(named, StringComparison.Ordinal), error.Message);
+    }
+}
