@@ -381,7 +381,7 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
     /// <param name="trainable">Whether it trains (while the layer does): a <see cref="Parameter"/> if so, a persistent buffer if not.</param>
     /// <returns>The weight, contiguous: TorchSharp's <c>save()</c> and other file formats refuse or garble other layouts.</returns>
     /// <exception cref="InvalidOperationException">The layer is already built: state belongs in <see cref="CreateWeights"/>.</exception>
-    /// <exception cref="ArgumentException">The name is empty, holds a '.', or is taken.</exception>
+    /// <exception cref="ArgumentException">The name is empty, holds a '.', or is taken; or the weight would exceed <see cref="MemoryBudget.MaxTensorBytes"/>.</exception>
     protected Variable AddWeight(string name, long[] shape, IInitializer initializer, IRegularizer? regularizer = null, IConstraint? constraint = null, bool trainable = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -399,6 +399,7 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
             throw new ArgumentException($"Layer {Name} cannot name a weight '{name}': names are unique within a layer and hold no '.' (it separates module names).", nameof(name));
         }
 
+        MemoryBudget.Check(shape, weightDtype, $"Layer {Name}'s weight '{name}'", nameof(shape));
         using var scope = torch.NewDisposeScope();
         var value = initializer.Initialize(shape, weightDtype);
         if (!value.is_contiguous())

@@ -94,6 +94,7 @@ internal static class TransposedConvolution
         var inputSpatial = format.Spatial(inputShape);
         var outputSpatial = format.Spatial(fullShape);
         TransposeGeometry.CheckOutputSizes(inputSpatial, kernel, stride, dilation, padding, outputSpatial, format, outputShape, nameof(outputShape));
+        MemoryBudget.Check(fullShape, x.dtype, "The transposed convolution's output", nameof(outputShape));
 
         if (x.numel() == 0 || Array.Exists(fullShape, size => size == 0))
         {

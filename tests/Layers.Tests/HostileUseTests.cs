@@ -1,10 +1,11 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
+using LayersFramework.Engine;
 using LayersFramework.Layers;
 
 namespace LayersFramework.Layers.Tests;
 
-/// <summary>Defects a hostile user found: an empty batch in training, a first call from many threads at once.</summary>
+/// <summary>Defects a hostile user found: an empty batch in training, a first call from many threads at once, allocation bombs.</summary>
 public sealed class HostileUseTests
 {
     [Fact]
@@ -47,5 +48,37 @@ public sealed class HostileUseTests
             var serial = layer.Call(input).data<float>().ToArray();
             Assert.All(outputs, output => Assert.Equal(serial, output));
         }
+    }
+
+    [Fact]
+    public void AllocationBombs_AreRefusedBeforeAllocation_SayingHowManyBytes_AndTheLayerStaysUnbuilt()
+    {
+        using var scope = NewDisposeScope();
+        var limit = MemoryBudget.MaxTensorBytes;
+        MemoryBudget.MaxTensorBytes = 1L << 30;
+        try
+        {
+            using var wide = new Dense(2_000_000_000);
+            using var kernel = new Conv2DTranspose(1, 100_000);
+            using var stride = new Conv2DTranspose(1, 1, strides: 1_000_000);
+
+            var units = Assert.Throws<ArgumentException>(() => wide.Call(ones(1, 4)));
+            var big = Assert.Throws<ArgumentException>(() => kernel.Call(ones(1, 2, 2, 3)));
+            var output = Assert.Throws<ArgumentException>(() => stride.Call(ones(1, 1, 1, 1)));
+
+            Assert.Contains("weight 'kernel' of shape (4, 2000000000) and dtype Float32 would need 32,000,000,000 bytes", units.Message, StringComparison.Ordinal);
+            Assert.Contains("(100000, 100000, 1, 3)", big.Message, StringComparison.Ordinal);
+            Assert.Contains("120,000,000,000 bytes", big.Message, StringComparison.Ordinal);
+            Assert.Contains("output of shape (1, 1000000, 1000000, 1) and dtype Float32 would need 4,000,000,000,000 bytes", output.Message, StringComparison.Ordinal);
+            Assert.Contains("MemoryBudget.MaxTensorBytes (1,073,741,824)", output.Message, StringComparison.Ordinal);
+            Assert.False(wide.Built);
+            Assert.Empty(wide.Weights);
+        }
+        finally
+        {
+            MemoryBudget.MaxTensorBytes = limit;
+        }
+
+        Assert.Equal(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, MemoryBudget.DefaultMaxTensorBytes);
     }
 }

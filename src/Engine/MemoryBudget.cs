@@ -1,0 +1,73 @@
+// Copyright (c) LayersFramework contributors. Licensed under the MIT License.
+
+using System;
+using System.Globalization;
+using static TorchSharp.torch;
+
+namespace LayersFramework.Engine;
+
+/// <summary>
+/// The most memory one tensor that the framework is asked to create may take: weights and transposed-convolution
+/// outputs whose size comes from an argument (<c>filters: 2_000_000_000</c>, a kernel of 100000×100000, an output
+/// shape of 10^12 elements) are refused before anything is allocated, with the bytes they would need.
+/// </summary>
+/// <remarks>
+/// The default is this machine's memory, or its container's limit (<see cref="GC.GetGCMemoryInfo()"/>'s total
+/// available bytes): a tensor larger than that cannot succeed, and on Linux it would otherwise be promised by the
+/// kernel and fail later, killing the process. Set a lower limit to protect a server from requests it should not try.
+/// </remarks>
+public static class MemoryBudget
+{
+    private static long maxTensorBytes = DefaultMaxTensorBytes;
+
+    /// <summary>Gets the default limit: the memory available to this process.</summary>
+    public static long DefaultMaxTensorBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    /// <summary>Gets or sets the most bytes one tensor may take.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public static long MaxTensorBytes
+    {
+        get => maxTensorBytes;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            maxTensorBytes = value;
+        }
+    }
+
+    /// <summary>Refuses a tensor of this shape and dtype when it would exceed <see cref="MaxTensorBytes"/>, or when its size overflows 64 bits.</summary>
+    /// <param name="shape">The shape.</param>
+    /// <param name="dtype">The element type.</param>
+    /// <param name="what">What the tensor is, for the message ("weight dense/kernel").</param>
+    /// <param name="parameterName">The argument the size came from.</param>
+    /// <exception cref="ArgumentException">The tensor would be too large; the message says how many bytes it needs.</exception>
+    public static void Check(ReadOnlySpan<long> shape, ScalarType dtype, string what, string parameterName)
+    {
+        var elementSize = dtype switch
+        {
+            ScalarType.Float64 or ScalarType.Int64 or ScalarType.ComplexFloat32 => 8,
+            ScalarType.ComplexFloat64 => 16,
+            ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Int16 => 2,
+            ScalarType.Byte or ScalarType.Int8 or ScalarType.Bool => 1,
+            _ => 4,
+        };
+        var bytes = (decimal)elementSize;
+        foreach (var size in shape)
+        {
+            bytes *= Math.Max(size, 0);
+            if (bytes > long.MaxValue)
+            {
+                break;
+            }
+        }
+
+        if (bytes > MaxTensorBytes)
+        {
+            var amount = bytes > long.MaxValue ? "more than 2^63" : ((long)bytes).ToString("N0", CultureInfo.InvariantCulture);
+            throw new ArgumentException(
+                $"{what} of shape {Tuples.Format(shape.ToArray())} and dtype {dtype} would need {amount} bytes, more than MemoryBudget.MaxTensorBytes " +
+                $"({MaxTensorBytes.ToString("N0", CultureInfo.InvariantCulture)}); nothing was allocated. Raise the limit if this is meant.",
+                parameterName);
+        }
+    }
+}
