@@ -337,6 +337,19 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(compute);
         ObjectDisposedException.ThrowIf(disposed, this);
+        if (inputs.IsInvalid)
+        {
+            throw new ArgumentException(
+                $"Layer {Name} was given a disposed tensor (disposed directly, or by the dispose scope it was created in); keep the input alive until the call returns.", nameof(inputs));
+        }
+
+        // libtorch ends the process, rather than throwing, on some mixes of integer and floating operands.
+        if (!inputs.is_floating_point() && CreatesWeights(GetType()))
+        {
+            throw new ArgumentException(
+                $"Layer {Name} computes with floating-point weights; received a {inputs.dtype} tensor {Tuples.Format(inputs.shape)}. Convert it first, for example with .to(torch.float32).", nameof(inputs));
+        }
+
         EnsureBuilt(inputs.shape);
         var output = compute(inputs);
         RecordActivityLoss(output);

@@ -81,4 +81,36 @@ public sealed class HostileUseTests
 
         Assert.Equal(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, MemoryBudget.DefaultMaxTensorBytes);
     }
+
+    [Fact]
+    public void DisposedAndForeignTensors_GetClearErrors_AndEmptyOrNonFiniteInputs_DefinedResults()
+    {
+        using var scope = NewDisposeScope();
+        using var layer = new Conv2DTranspose(2, 3, strides: 2, padding: "same");
+        using var dense = new Dense(2);
+        layer.Call(ones(1, 4, 4, 3));
+        dense.Call(ones(1, 3));
+        var disposed = ones(1, 4, 4, 3);
+        disposed.Dispose();
+        Tensor fromFinishedScope;
+        using (var finished = NewDisposeScope())
+        {
+            fromFinishedScope = ones(1, 3);
+        }
+
+        var disposedError = Assert.Throws<ArgumentException>(() => layer.Call(disposed));
+        var scopeError = Assert.Throws<ArgumentException>(() => dense.Call(fromFinishedScope));
+        var integer = Assert.Throws<ArgumentException>(() => dense.Call(ones(1, 3, ScalarType.Int64)));   // ended the process before
+        var boolean = Assert.Throws<ArgumentException>(() => layer.Call(ones(1, 4, 4, 3, ScalarType.Bool)));
+        var wider = Assert.Throws<ArgumentException>(() => dense.Call(ones(1, 3, ScalarType.Float64)));  // ended the process before
+
+        Assert.Contains("disposed tensor", disposedError.Message, StringComparison.Ordinal);
+        Assert.Contains("disposed tensor", scopeError.Message, StringComparison.Ordinal);
+        Assert.Contains("received a Int64 tensor (1, 3)", integer.Message, StringComparison.Ordinal);
+        Assert.Contains("received a Bool tensor", boolean.Message, StringComparison.Ordinal);
+        Assert.Contains("kernel has dtype Float32 but the inputs have Float64", wider.Message, StringComparison.Ordinal);
+        Assert.Equal(new long[] { 0, 8, 8, 2 }, layer.Call(ones(0, 4, 4, 3)).shape);
+        Assert.Equal(new long[] { 0, 2 }, dense.Call(ones(0, 3)).shape);
+        Assert.True(layer.Call(full(1, 4, 4, 3, double.NaN)).isnan().all().item<bool>()); // NaN propagates, as in Keras
+    }
 }

@@ -110,6 +110,12 @@ public sealed class Dense : KernelLayer
                 $"Layer {Name} was built for inputs of last dimension {kernel.shape[0]}; received {Tuples.Format(inputs.shape)}.", nameof(inputs));
         }
 
+        if (inputs.dtype != kernel.dtype)
+        {
+            // libtorch's matmul ends the process on mixed dtypes.
+            throw new ArgumentException($"Layer {Name}'s kernel has dtype {kernel.dtype} but the inputs have {inputs.dtype}; they must have the same dtype.", nameof(inputs));
+        }
+
         using var scope = torch.NewDisposeScope();
         return scope.MoveToOuter(AddBiasAndActivate(inputs.matmul(kernel), [Units]));
     }
