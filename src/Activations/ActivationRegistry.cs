@@ -140,7 +140,7 @@ public static class ActivationRegistry
     /// <returns>The activation.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="package"/> is empty or white space.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static DelegateActivation FromDelegate(string name, Func<Tensor, Tensor> function, string package = ComponentNames.DefaultPackage) =>
+    public static DelegateActivation FromDelegate(string name, Func<Tensor, Tensor> function, string? package = ComponentNames.DefaultPackage) =>
         new(name, function, package);
 
     /// <summary>
@@ -156,7 +156,7 @@ public static class ActivationRegistry
     /// <exception cref="ArgumentException">A name is empty, or already taken (a built-in's, or another function's).</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The registry is read-only.</exception>
-    public static DelegateActivation RegisterFunction(this ComponentRegistry<IActivation> registry, string name, Func<Tensor, Tensor> function, string package = ComponentNames.DefaultPackage)
+    public static DelegateActivation RegisterFunction(this ComponentRegistry<IActivation> registry, string name, Func<Tensor, Tensor> function, string? package = ComponentNames.DefaultPackage)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var activation = new DelegateActivation(name, function, package);

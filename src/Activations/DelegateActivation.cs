@@ -34,10 +34,11 @@ public sealed class DelegateActivation : ActivationFunction
     /// <param name="package">The package part of its registered name; "Custom" by default, as in Keras.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="package"/> is empty or white space.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public DelegateActivation(string name, Func<Tensor, Tensor> function, string package = ComponentNames.DefaultPackage)
+    public DelegateActivation(string name, Func<Tensor, Tensor> function, string? package = ComponentNames.DefaultPackage)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(function);
+        package ??= ComponentNames.DefaultPackage; // null: the default
         ArgumentException.ThrowIfNullOrWhiteSpace(package);
         Name = name;
         Function = function;

@@ -83,11 +83,12 @@ public sealed class ComponentRegistry<T>
     /// <exception cref="ArgumentException">
     /// A name is taken, or <typeparamref name="TComponent"/> is a concrete type not yet registered whose own names differ.
     /// </exception>
-    public void RegisterCustom<TComponent>(string name, Func<JsonObject, TComponent> fromConfig, string package = ComponentNames.DefaultPackage)
+    public void RegisterCustom<TComponent>(string name, Func<JsonObject, TComponent> fromConfig, string? package = ComponentNames.DefaultPackage)
         where TComponent : T
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(fromConfig);
+        package ??= ComponentNames.DefaultPackage; // null: the default
         ArgumentException.ThrowIfNullOrWhiteSpace(package);
         var type = typeof(TComponent);
         var own = ComponentNames.Of(type);

@@ -50,9 +50,8 @@ public class VarianceScaling : RandomInitializer
     /// </param>
     /// <param name="seed">The seed; null (libtorch's default generator) unless given.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is not greater than 0, or not finite.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="mode"/> or <paramref name="distribution"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="mode"/> or <paramref name="distribution"/> is not one of the allowed names.</exception>
-    public VarianceScaling(double scale = 1.0, string mode = "fan_in", string distribution = "truncated_normal", long? seed = null)
+    public VarianceScaling(double scale = 1.0, string? mode = "fan_in", string? distribution = "truncated_normal", long? seed = null)
         : base(seed)
     {
         if (!(scale > 0) || double.IsPositiveInfinity(scale))
@@ -61,8 +60,8 @@ public class VarianceScaling : RandomInitializer
                 nameof(scale), scale, $"scale must be a positive, finite number; got {InitializerArguments.Format(scale)}.");
         }
 
-        ArgumentNullException.ThrowIfNull(mode);
-        ArgumentNullException.ThrowIfNull(distribution);
+        mode ??= "fan_in"; // null: the default, as for any optional argument
+        distribution ??= "truncated_normal";
         if (mode is not ("fan_in" or "fan_out" or "fan_avg"))
         {
             throw new ArgumentException($"mode '{mode}' is not one of 'fan_in', 'fan_out', 'fan_avg'.", nameof(mode));

@@ -45,13 +45,14 @@ public sealed class OrthogonalRegularizer : IRegularizer
     /// <param name="mode">"rows" or "columns" (exactly, lower case): which vectors are made orthogonal; "rows" unless given.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is negative, infinite or NaN ("expected a non-negative float").</exception>
     /// <exception cref="ArgumentException"><paramref name="mode"/> is not "rows" or "columns".</exception>
-    public OrthogonalRegularizer(double factor = 0.01, string mode = "rows")
+    public OrthogonalRegularizer(double factor = 0.01, string? mode = "rows")
     {
+        mode ??= "rows"; // null: the default
         Factor = RegularizerArguments.CheckFactor(factor);
         if (mode is not ("rows" or "columns"))
         {
             throw new ArgumentException(
-                $"Invalid value for argument mode: expected one of {{\"rows\", \"columns\"}}. Received: mode={(mode is null ? "null" : $"\"{mode}\"")}.",
+                $"Invalid value for argument mode: expected one of {{\"rows\", \"columns\"}}. Received: mode=\"{mode}\".",
                 nameof(mode));
         }
 

@@ -68,10 +68,11 @@ public sealed class ArgumentTests
     }
 
     [Fact]
-    public void VarianceScaling_NullStrings_Throw()
+    public void VarianceScaling_NullStrings_MeanTheDefaults()
     {
-        Assert.Equal("mode", Assert.Throws<ArgumentNullException>(() => new VarianceScaling(mode: null!)).ParamName);
-        Assert.Equal("distribution", Assert.Throws<ArgumentNullException>(() => new VarianceScaling(distribution: null!)).ParamName);
+        var initializer = new VarianceScaling(mode: null, distribution: null);
+
+        Assert.Equal(("fan_in", "truncated_normal"), (initializer.Mode, initializer.Distribution));
     }
 
     [Fact]

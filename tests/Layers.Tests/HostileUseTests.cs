@@ -113,4 +113,21 @@ public sealed class HostileUseTests
         Assert.Equal(new long[] { 0, 2 }, dense.Call(ones(0, 3)).shape);
         Assert.True(layer.Call(full(1, 4, 4, 3, double.NaN)).isnan().all().item<bool>()); // NaN propagates, as in Keras
     }
+
+    [Fact]
+    public void NullForAnOptionalStringArgument_MeansItsDefault()
+    {
+        using var scope = NewDisposeScope();
+        using var transpose = new Conv2DTranspose(2, 3, strides: 2, padding: null);
+        using var conv = new Conv1D(2, 3, padding: null);
+        using var upsampling = new UpSampling2D(interpolation: null);
+        var input = ones(1, 4, 4, 3);
+
+        Assert.Equal("valid", transpose.Padding);
+        Assert.Equal("valid", conv.Padding);
+        Assert.Equal("nearest", upsampling.Interpolation);
+        Assert.Equal("rows", new Regularizers.OrthogonalRegularizer(mode: null).Mode);
+        Assert.Equal("Custom", new Activations.DelegateActivation("twice", x => x * 2, package: null).Package);
+        Assert.Equal(transpose.Call(input).data<float>().ToArray(), transpose.Call(input, outputSize: null).data<float>().ToArray());
+    }
 }

@@ -58,7 +58,7 @@ public sealed class ComponentRegistrations<T>
     /// <param name="fromConfig">Builds the component from its config.</param>
     /// <param name="package">The package part of the registered name; "Custom" unless given.</param>
     /// <returns>These registrations, for chaining.</returns>
-    public ComponentRegistrations<T> Add(string name, Func<JsonObject, T> fromConfig, string package = ComponentNames.DefaultPackage)
+    public ComponentRegistrations<T> Add(string name, Func<JsonObject, T> fromConfig, string? package = ComponentNames.DefaultPackage)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(fromConfig);

@@ -20,7 +20,7 @@ public static class LayersFrameworkOptionsExtensions
     /// <param name="package">The package part of the registered name; "Custom" unless given.</param>
     /// <returns>The registrations, for chaining.</returns>
     public static ComponentRegistrations<IActivation> AddFunction(
-        this ComponentRegistrations<IActivation> activations, string name, Func<Tensor, Tensor> function, string package = ComponentNames.DefaultPackage)
+        this ComponentRegistrations<IActivation> activations, string name, Func<Tensor, Tensor> function, string? package = ComponentNames.DefaultPackage)
     {
         ArgumentNullException.ThrowIfNull(activations);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -34,7 +34,7 @@ public sealed class Conv2DTranspose : ConvTransposeBase
         int filters,
         IntTuple kernelSize,
         IntTuple? strides = null,
-        string padding = "valid",
+        string? padding = "valid",
         IntTuple? outputPadding = null,
         string? dataFormat = null,
         IntTuple? dilationRate = null,

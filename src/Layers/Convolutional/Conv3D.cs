@@ -31,7 +31,7 @@ public sealed class Conv3D : ConvBase
         int filters,
         IntTuple kernelSize,
         IntTuple? strides = null,
-        string padding = "valid",
+        string? padding = "valid",
         string? dataFormat = null,
         IntTuple? dilationRate = null,
         int groups = 1,

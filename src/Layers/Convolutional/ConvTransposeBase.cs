@@ -82,12 +82,17 @@ public abstract partial class ConvTransposeBase : ConvolutionLayerBase
 
     /// <summary>Applies the layer in inference mode with a target spatial output size (the U-Net case), which must be one TensorFlow accepts.</summary>
     /// <param name="inputs">The input.</param>
-    /// <param name="outputSize">One size per spatial dimension.</param>
+    /// <param name="outputSize">One size per spatial dimension; null for the size the layer computes, as <see cref="Layer.Call(Tensor)"/> gives.</param>
     /// <returns>The output.</returns>
     /// <exception cref="ArgumentException">A size does not fit the input; the message gives the valid range.</exception>
     /// <exception cref="ObjectDisposedException">The layer is disposed.</exception>
-    public Tensor Call(Tensor inputs, long[] outputSize)
+    public Tensor Call(Tensor inputs, long[]? outputSize)
     {
+        if (outputSize is null)
+        {
+            return Call(inputs); // null: the size the layer computes, as without the argument
+        }
+
         var size = CheckedOutputSize(outputSize, nameof(outputSize));
         return Run(inputs, x => Compute(x, size));
     }

@@ -19,7 +19,7 @@ public sealed record ConvolutionLayerArguments(
     int Filters,
     IntTuple KernelSize,
     IntTuple? Strides,
-    string Padding,
+    string? Padding,
     string? DataFormat,
     IntTuple? DilationRate,
     int Groups,

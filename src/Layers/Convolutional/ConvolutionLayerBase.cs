@@ -39,7 +39,7 @@ public abstract class ConvolutionLayerBase : KernelLayer
         KernelSize = Positive(arguments.KernelSize, rank, "kernelSize", allowZero: false);
         Strides = Positive(arguments.Strides ?? 1, rank, "strides", allowZero: false);
         DilationRate = Positive(arguments.DilationRate ?? 1, rank, "dilationRate", allowZero: false);
-        Padding = (arguments.Padding ?? throw new ArgumentNullException("padding")).ToLowerInvariant();
+        Padding = (arguments.Padding ?? "valid").ToLowerInvariant(); // null: the default, as for any optional argument
         if (Padding is not ("valid" or "same"))
         {
             throw new ArgumentException($"padding '{arguments.Padding}' is not 'valid' or 'same'.", "padding");

@@ -29,7 +29,7 @@ public sealed class UpSampling2D : Layer
     /// <param name="interpolation">"nearest" (the default) or "bilinear".</param>
     /// <param name="name">The layer's name; unique from the class name unless given.</param>
     /// <exception cref="ArgumentException">An argument is invalid; the message names it.</exception>
-    public UpSampling2D(IntTuple? size = null, string? dataFormat = null, string interpolation = "nearest", string? name = null)
+    public UpSampling2D(IntTuple? size = null, string? dataFormat = null, string? interpolation = "nearest", string? name = null)
         : base(name, trainable: true, activityRegularizer: null)
     {
         var factors = (size ?? 2).Expand(2);
@@ -45,7 +45,7 @@ public sealed class UpSampling2D : Layer
             throw new ArgumentException($"dataFormat '{dataFormat}' is not 'channels_last' or 'channels_first'.", nameof(dataFormat));
         }
 
-        Interpolation = (interpolation ?? throw new ArgumentNullException(nameof(interpolation))).ToLowerInvariant();
+        Interpolation = (interpolation ?? "nearest").ToLowerInvariant(); // null: the default
         if (Interpolation is not ("nearest" or "bilinear"))
         {
             throw new ArgumentException($"interpolation '{interpolation}' is not 'nearest' or 'bilinear'.", nameof(interpolation));

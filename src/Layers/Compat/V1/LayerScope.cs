@@ -63,7 +63,7 @@ public sealed class LayerScope : IDisposable
         int filters,
         IntTuple kernelSize,
         IntTuple? strides = null,
-        string padding = "valid",
+        string? padding = "valid",
         string dataFormat = "channels_last",
         object? activation = null,
         bool useBias = true,
