@@ -26,7 +26,9 @@ public static class TransposedConvolutionTuning
     /// <summary>How many times each candidate is timed after its warm-up run.</summary>
     private const int TimedRounds = 3;
 
-    private static readonly ConcurrentDictionary<string, TransposedConvolutionChoice> Chosen = new(StringComparer.Ordinal);
+    // Lazy: when several threads meet a new shape at once, one times the paths and the others wait for its choice,
+    // rather than timing each other's work.
+    private static readonly ConcurrentDictionary<string, Lazy<TransposedConvolutionChoice>> Chosen = new(StringComparer.Ordinal);
 
     /// <summary>Gets or sets whether shapes of at least <see cref="MinimumMeasuredFlops"/> are timed (true by default).</summary>
     public static bool Measure { get; set; } = true;
@@ -35,7 +37,7 @@ public static class TransposedConvolutionTuning
     public static double MinimumMeasuredFlops => 2e7;
 
     /// <summary>Gets the choices made so far, measured or by rule, in no particular order.</summary>
-    public static IReadOnlyList<TransposedConvolutionChoice> Choices => [.. Chosen.Values];
+    public static IReadOnlyList<TransposedConvolutionChoice> Choices => [.. Chosen.Values.Where(choice => choice.IsValueCreated).Select(choice => choice.Value)];
 
     /// <summary>Forgets every choice, so that shapes are timed again (after changing the thread count, say).</summary>
     public static void Clear() => Chosen.Clear();
@@ -70,7 +72,7 @@ public static class TransposedConvolutionTuning
     {
         var measure = Measure && flops >= MinimumMeasuredFlops;
         var key = $"{shape} backward={backward} measured={measure}";
-        return Chosen.GetOrAdd(key, _ =>
+        var choice = Chosen.GetOrAdd(key, _ => new Lazy<TransposedConvolutionChoice>(() =>
         {
             if (!measure)
             {
@@ -95,6 +97,16 @@ public static class TransposedConvolutionTuning
             }
 
             return new TransposedConvolutionChoice(shape, backward, Fastest(times), times);
-        }).Path;
+        }));
+        try
+        {
+            return choice.Value.Path;
+        }
+        catch
+        {
+            // A Lazy keeps its exception: forget it, so that the next call tries again.
+            Chosen.TryRemove(new KeyValuePair<string, Lazy<TransposedConvolutionChoice>>(key, choice));
+            throw;
+        }
     }
 }

@@ -130,4 +130,33 @@ public sealed class HostileUseTests
         Assert.Equal("Custom", new Activations.DelegateActivation("twice", x => x * 2, package: null).Package);
         Assert.Equal(transpose.Call(input).data<float>().ToArray(), transpose.Call(input, outputSize: null).data<float>().ToArray());
     }
+
+    [Fact]
+    public void ABuiltLayer_CalledFromEightThreads_GivesTheSerialResults_WithOneTimingPerShape()
+    {
+        using var scope = NewDisposeScope();
+        using var layer = new Conv2DTranspose(32, 4, strides: 2, padding: "same");
+        using var generator = new torch.Generator(6);
+        var inputs = new[] { randn([8, 4, 4, 256], generator: generator), randn([2, 4, 4, 256], generator: generator) }; // 16 positions: timed between paths
+        var twice = new Conv2DTranspose(8, 3);
+        Parallel.For(0, 2, _ => twice.Build([null, 5, 5, 2]));            // two threads build: one set of weights
+        Ops.TransposedConvolutionTuning.Clear();
+        var outputs = new float[16][];
+
+        layer.Build([null, 4, 4, 256]);
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            using var threadScope = NewDisposeScope();
+            outputs[i] = layer.Call(inputs[i % 2]).data<float>().ToArray();
+        });
+
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            Assert.Equal(layer.Call(inputs[i % 2]).data<float>().ToArray(), outputs[i]);
+        }
+
+        Assert.Single(Ops.TransposedConvolutionTuning.Choices, choice => choice.Shape.StartsWith("input (8, 256, 4, 4)", StringComparison.Ordinal));
+        Assert.Equal(2, twice.Weights.Count);
+        twice.Dispose();
+    }
 }
