@@ -99,6 +99,18 @@ public sealed class ConfigReader
         return config.TryGetPropertyValue(key, out var node) ? node?.DeepClone() : null;
     }
 
+    /// <summary>
+    /// Reads a nested node without copying it, for a caller that only reads it: a model's list of layers, whose copy
+    /// at every level of nesting made deep configs cost the cube of their depth.
+    /// </summary>
+    /// <param name="key">The snake_case key.</param>
+    /// <returns>The node itself (do not change it), or null.</returns>
+    public JsonNode? NodeToRead(string key)
+    {
+        read.Add(key);
+        return config.TryGetPropertyValue(key, out var node) ? node : null;
+    }
+
     /// <summary>Throws if the config has keys that were not read.</summary>
     /// <exception cref="ArgumentException">An unexpected key, naming it and the keys the component takes.</exception>
     public void EnsureNoOtherKeys()

@@ -79,7 +79,7 @@ public sealed class Sequential : Layer
     public static Sequential FromConfig(JsonObject? config, ComponentCatalog? catalog = null)
     {
         var reader = new LayerConfigReader(config, nameof(Sequential), catalog);
-        var entries = reader.Values.Node("layers") switch
+        var entries = reader.Values.NodeToRead("layers") switch
         {
             null => [],
             JsonArray array => array,
