@@ -44,7 +44,6 @@ public sealed class DataParallel : IDisposable
     public const int DefaultBucketBytes = 25 << 20;
 
     private readonly Dictionary<WeightList, List<Bucket>> plans = [];
-    private readonly List<Bucket> allBuckets = [];
     private readonly Stopwatch communication = new();
 
     /// <summary>Initializes a new instance of the <see cref="DataParallel"/> class.</summary>
@@ -172,12 +171,11 @@ public sealed class DataParallel : IDisposable
     /// <summary>Frees the buckets' buffers.</summary>
     public void Dispose()
     {
-        foreach (var bucket in allBuckets)
+        foreach (var bucket in plans.Values.SelectMany(buckets => buckets))
         {
             bucket.Buffer.Dispose();
         }
 
-        allBuckets.Clear();
         plans.Clear();
     }
 
@@ -240,12 +238,8 @@ public sealed class DataParallel : IDisposable
         return buckets;
     }
 
-    private Bucket NewBucket(List<(Variable, long, long)> members, long elements, ScalarType dtype)
-    {
-        var bucket = new Bucket(members, torch.zeros([elements], dtype).DetachFromDisposeScope());
-        allBuckets.Add(bucket);
-        return bucket;
-    }
+    private static Bucket NewBucket(List<(Variable, long, long)> members, long elements, ScalarType dtype) =>
+        new(members, torch.zeros([elements], dtype).DetachFromDisposeScope());
 
     /// <summary>A list of weights compared by identity and order, so a model's <c>TrainableWeights</c> (a new list at each call) finds its plan again.</summary>
     private readonly struct WeightList(Variable[] weights) : IEquatable<WeightList>

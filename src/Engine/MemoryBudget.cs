@@ -2,6 +2,7 @@
 
 using System;
 using System.Globalization;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LayersFramework.Engine;
@@ -43,15 +44,7 @@ public static class MemoryBudget
     /// <exception cref="ArgumentException">The tensor would be too large; the message says how many bytes it needs.</exception>
     public static void Check(ReadOnlySpan<long> shape, ScalarType dtype, string what, string parameterName)
     {
-        var elementSize = dtype switch
-        {
-            ScalarType.Float64 or ScalarType.Int64 or ScalarType.ComplexFloat32 => 8,
-            ScalarType.ComplexFloat64 => 16,
-            ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Int16 => 2,
-            ScalarType.Byte or ScalarType.Int8 or ScalarType.Bool => 1,
-            _ => 4,
-        };
-        var bytes = (decimal)elementSize;
+        var bytes = (decimal)dtype.ElementSize();
         foreach (var size in shape)
         {
             bytes *= Math.Max(size, 0);

@@ -46,7 +46,9 @@ public static class PyTorchStateDict
             foreach (var parameter in parameters)
             {
                 var value = parameter.Weight is null ? torch.tensor(0L) : parameter.ToPyTorch(parameter.Weight.Value.detach());
-                stateDict[parameter.Key] = scope.MoveToOuter(value.contiguous().clone());
+
+                // A copy either way: an identity conversion (a bias) returns the weight itself.
+                stateDict[parameter.Key] = scope.MoveToOuter(value.is_contiguous() ? value.clone() : value.contiguous());
             }
         }
 
