@@ -145,7 +145,10 @@ public sealed class ComponentRegistry<T>
     /// <param name="config">The config, or null for the defaults.</param>
     /// <param name="parameterName">The argument the name came from, for messages.</param>
     /// <returns>The component.</returns>
-    /// <exception cref="ArgumentException">The name is unknown; the message lists the known names.</exception>
+    /// <exception cref="ArgumentException">
+    /// The name is unknown (the message lists the known names), a value in the config is refused, or the config nests
+    /// deeper than 256 levels.
+    /// </exception>
     public T Create(string name, JsonObject? config, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(name, parameterName);
@@ -155,6 +158,7 @@ public sealed class ComponentRegistry<T>
                 $"Unknown {Family} '{name}'. Known names: {string.Join(", ", Names)}.{ComponentNames.HintFor(name)}", parameterName);
         }
 
+        using var nesting = ConfigNesting.Enter(config, parameterName);
         try
         {
             return registration.FromConfig(config ?? []);

@@ -36,24 +36,62 @@ public sealed class HostileConfigTests
     }
 
     [Fact]
-    public void AConfigNested300Deep_Loads()
+    public void AConfigNested60ModelsDeep_Loads()
     {
-        // Each level used to copy the whole subtree below it, which grew with the cube of the depth (11 s at 800 levels
-        // here; now milliseconds). 300 levels, because disposing a model that deep still takes TorchSharp a second.
+        // Each level used to copy the whole subtree below it, which grew with the cube of the depth (11 s at 800 levels).
+        using var model = LayerRegistry.Get(NestedSequentials(60));
+
+        Assert.Equal(60, Depth(model));
+        Assert.Equal("level59", model.Name);
+    }
+
+    [Fact]
+    public void AConfigNested10000ModelsDeep_IsRefusedBeforeBuilding_NamingTheKey()
+    {
+        // Read level by level, it overflowed the stack or spent minutes; its depth is measured first, without recursing.
+        var config = NestedSequentials(10_000);
+
+        var error = Assert.Throws<ArgumentException>(() => LayerRegistry.Get(config));
+
+        Assert.Contains("deeper than 256 levels", error.Message, StringComparison.Ordinal);
+        Assert.Contains("at the key \"layers\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AModelNested1000Deep_DisposesEveryLevel()
+    {
+        // TorchSharp's Dispose walks every descendant at each level: 800 levels took 19 s. Layers now dispose their
+        // children first, so each walk is short; this test took minutes before.
+        var layers = new List<Layer> { new Dense(2) };
+        for (var level = 0; level < 1000; level++)
+        {
+            layers.Add(new Sequential([layers[^1]]));
+        }
+
+        layers[^1].Dispose();
+
+        Assert.All(layers, layer => Assert.Throws<ObjectDisposedException>(() => layer.Build([null, 2])));
+    }
+
+    private static JsonObject NestedSequentials(int depth)
+    {
         JsonObject config = new() { ["class_name"] = "Dense", ["config"] = new JsonObject { ["units"] = 2, ["name"] = "leaf" } };
-        for (var level = 0; level < 300; level++)
+        for (var level = 0; level < depth; level++)
         {
             config = new JsonObject { ["class_name"] = "Sequential", ["config"] = new JsonObject { ["layers"] = new JsonArray(config), ["name"] = $"level{level}" } };
         }
 
-        using var model = LayerRegistry.Get(config);
+        return config;
+    }
+
+    private static int Depth(Layer model)
+    {
         var depth = 0;
         for (var layer = model; layer is Sequential sequential; layer = sequential.Layers[0])
         {
             depth++;
         }
 
-        Assert.Equal(300, depth);
-        Assert.Equal("level299", model.Name);
+        return depth;
     }
 }
