@@ -2,6 +2,7 @@
 
 using System;
 using System.Globalization;
+using System.Threading;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,10 +16,14 @@ namespace LayersFramework.Engine;
 /// <remarks>
 /// The default is this machine's memory, or its container's limit (<see cref="GC.GetGCMemoryInfo()"/>'s total
 /// available bytes): a tensor larger than that cannot succeed, and on Linux it would otherwise be promised by the
-/// kernel and fail later, killing the process. Set a lower limit to protect a server from requests it should not try.
+/// kernel and fail later, killing the process. Set a lower limit to protect a server from requests it should not try,
+/// for the whole process (<see cref="MaxTensorBytes"/>) or for one request (<see cref="LimitTo"/>).
 /// </remarks>
 public static class MemoryBudget
 {
+    // A limit for the code running inside LimitTo, and the tasks it starts; null outside any.
+    private static readonly AsyncLocal<long?> ScopedLimit = new();
+
     private static long maxTensorBytes = DefaultMaxTensorBytes;
 
     /// <summary>Gets the default limit: the memory available to this process.</summary>
@@ -36,7 +41,35 @@ public static class MemoryBudget
         }
     }
 
-    /// <summary>Refuses a tensor of this shape and dtype when it would exceed <see cref="MaxTensorBytes"/>, or when its size overflows 64 bits.</summary>
+    /// <summary>Gets the limit that applies here: <see cref="MaxTensorBytes"/>, or the lowest <see cref="LimitTo"/> around this code.</summary>
+    public static long CurrentMaxTensorBytes => Math.Min(maxTensorBytes, ScopedLimit.Value ?? long.MaxValue);
+
+    /// <summary>
+    /// Lowers the limit for the code that runs until the returned object is disposed, and for the tasks it starts (the
+    /// limit flows as an <see cref="AsyncLocal{T}"/> does), leaving other threads alone: a server can give each request
+    /// its own limit. Limits nest; the lowest applies, and no scope raises the process's limit.
+    /// </summary>
+    /// <param name="bytes">The most bytes one tensor may take here.</param>
+    /// <returns>Restores the limit that applied before when disposed.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    /// <example>
+    /// <code>
+    /// using (MemoryBudget.LimitTo(256L &lt;&lt; 20))
+    /// {
+    ///     using var model = LayerRegistry.Get(untrustedConfig);
+    ///     var y = model.Call(x); // a weight or output above 256 MiB is refused, naming its size
+    /// }
+    /// </code>
+    /// </example>
+    public static IDisposable LimitTo(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 1);
+        var previous = ScopedLimit.Value;
+        ScopedLimit.Value = Math.Min(bytes, previous ?? long.MaxValue);
+        return new Restore(previous);
+    }
+
+    /// <summary>Refuses a tensor of this shape and dtype when it would exceed <see cref="CurrentMaxTensorBytes"/>, or when its size overflows 64 bits.</summary>
     /// <param name="shape">The shape.</param>
     /// <param name="dtype">The element type.</param>
     /// <param name="what">What the tensor is, for the message ("weight dense/kernel").</param>
@@ -54,13 +87,28 @@ public static class MemoryBudget
             }
         }
 
-        if (bytes > MaxTensorBytes)
+        var limit = CurrentMaxTensorBytes;
+        if (bytes > limit)
         {
             var amount = bytes > long.MaxValue ? "more than 2^63" : ((long)bytes).ToString("N0", CultureInfo.InvariantCulture);
             throw new ArgumentException(
-                $"{what} of shape {Tuples.Format(shape.ToArray())} and dtype {dtype} would need {amount} bytes, more than MemoryBudget.MaxTensorBytes " +
-                $"({MaxTensorBytes.ToString("N0", CultureInfo.InvariantCulture)}); nothing was allocated. Raise the limit if this is meant.",
+                $"{what} of shape {Tuples.Format(shape.ToArray())} and dtype {dtype} would need {amount} bytes, more than the memory budget " +
+                $"({limit.ToString("N0", CultureInfo.InvariantCulture)} bytes, MemoryBudget); nothing was allocated. Raise the limit if this is meant.",
                 parameterName);
+        }
+    }
+
+    private sealed class Restore(long? previous) : IDisposable
+    {
+        private bool restored;
+
+        public void Dispose()
+        {
+            if (!restored)
+            {
+                restored = true;
+                ScopedLimit.Value = previous;
+            }
         }
     }
 }

@@ -54,9 +54,8 @@ public sealed class HostileUseTests
     public void AllocationBombs_AreRefusedBeforeAllocation_SayingHowManyBytes_AndTheLayerStaysUnbuilt()
     {
         using var scope = NewDisposeScope();
-        var limit = MemoryBudget.MaxTensorBytes;
-        MemoryBudget.MaxTensorBytes = 1L << 30;
-        try
+        using (MemoryBudget.LimitTo(1L << 30))
+        using (MemoryBudget.LimitTo(1L << 40))
         {
             using var wide = new Dense(2_000_000_000);
             using var kernel = new Conv2DTranspose(1, 100_000);
@@ -65,20 +64,23 @@ public sealed class HostileUseTests
             var units = Assert.Throws<ArgumentException>(() => wide.Call(ones(1, 4)));
             var big = Assert.Throws<ArgumentException>(() => kernel.Call(ones(1, 2, 2, 3)));
             var output = Assert.Throws<ArgumentException>(() => stride.Call(ones(1, 1, 1, 1)));
+            using var upSampling = new UpSampling2D(100_000);
+            var upSampled = Assert.Throws<ArgumentException>(() => upSampling.Call(ones(1, 4, 4, 1)));
+            using var bilinear = new UpSampling2D(2, interpolation: "bilinear");
+            var matrix = Assert.Throws<ArgumentException>(() => bilinear.Call(ones(1, 100_000, 1, 1)));
 
             Assert.Contains("weight 'kernel' of shape (4, 2000000000) and dtype Float32 would need 32,000,000,000 bytes", units.Message, StringComparison.Ordinal);
             Assert.Contains("(100000, 100000, 1, 3)", big.Message, StringComparison.Ordinal);
             Assert.Contains("120,000,000,000 bytes", big.Message, StringComparison.Ordinal);
             Assert.Contains("output of shape (1, 1000000, 1000000, 1) and dtype Float32 would need 4,000,000,000,000 bytes", output.Message, StringComparison.Ordinal);
-            Assert.Contains("MemoryBudget.MaxTensorBytes (1,073,741,824)", output.Message, StringComparison.Ordinal);
+            Assert.Contains("more than the memory budget (1,073,741,824 bytes, MemoryBudget)", output.Message, StringComparison.Ordinal);
+            Assert.Contains("output of shape (1, 1, 4, 100000, 4, 100000) and dtype Float32 would need 640,000,000,000 bytes", upSampled.Message, StringComparison.Ordinal);
+            Assert.Contains("interpolation matrix of shape (100000, 2, 100000) and dtype Float64 would need 160,000,000,000 bytes", matrix.Message, StringComparison.Ordinal);
             Assert.False(wide.Built);
             Assert.Empty(wide.Weights);
         }
-        finally
-        {
-            MemoryBudget.MaxTensorBytes = limit;
-        }
 
+        Assert.Equal(MemoryBudget.MaxTensorBytes, MemoryBudget.CurrentMaxTensorBytes);
         Assert.Equal(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, MemoryBudget.DefaultMaxTensorBytes);
     }
 

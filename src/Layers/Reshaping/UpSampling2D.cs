@@ -109,6 +109,15 @@ public sealed class UpSampling2D : Layer
         using var scope = torch.NewDisposeScope();
         var nchw = channelsFirst ? inputs : inputs.permute(0, 3, 1, 2);
         var (n, c, h, w) = (nchw.shape[0], nchw.shape[1], nchw.shape[2], nchw.shape[3]);
+
+        // The output grows with the size factors, which come from a config: refuse it before allocating.
+        MemoryBudget.Check([n, c, h, Size[0], w, Size[1]], inputs.dtype, $"Layer {Name}'s output", nameof(inputs));
+        if (bilinear)
+        {
+            MemoryBudget.Check([h, Size[0], h], ScalarType.Float64, $"Layer {Name}'s interpolation matrix", nameof(inputs));
+            MemoryBudget.Check([w, Size[1], w], ScalarType.Float64, $"Layer {Name}'s interpolation matrix", nameof(inputs));
+        }
+
         Tensor resized;
         if (!bilinear)
         {
