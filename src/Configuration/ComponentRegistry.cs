@@ -135,6 +135,7 @@ public sealed class ComponentRegistry<T>
         null => null,
         T component => component,
         string name => Create(name, null, parameterName),
+        JsonValue value when value.TryGetValue<string>(out var name) => Create(name, null, parameterName),
         JsonObject serialized => Deserialize(serialized, parameterName),
         _ => throw new ArgumentException(
             $"Could not interpret {Family} identifier: {identifier} (a {identifier.GetType().Name}); give a {typeof(T).Name}, a name or a serialized config.", parameterName),
@@ -204,7 +205,11 @@ public sealed class ComponentRegistry<T>
         var suffix = e.ParamName is null ? -1 : e.Message.IndexOf($" (Parameter '{e.ParamName}')", StringComparison.Ordinal);
         var reason = suffix >= 0 ? e.Message[..suffix] : e.Message;
         var source = config is null ? "from its name alone" : $"from the config {KerasJson.Write(config)}";
-        return $"Could not create the {Family} '{name}' {source}: {reason}";
+
+        // A constructor names its argument (kernelSize); the config's reader knows it as Keras's key (kernel_size).
+        var key = e.ParamName is null or "config" ? null : KerasNames.ToSnakeCase(e.ParamName);
+        var at = key is null || reason.Contains(key, StringComparison.Ordinal) ? string.Empty : $"the key \"{key}\": ";
+        return $"Could not create the {Family} '{name}' {source}: {at}{reason}";
     }
 
     private T Deserialize(JsonObject serialized, string parameterName)

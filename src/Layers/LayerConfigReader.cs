@@ -33,9 +33,11 @@ public sealed class LayerConfigReader
         var dtypeName = dtype switch
         {
             null => "float32",
-            JsonValue value => value.GetValue<string>(),
-            JsonObject policy => policy["config"]?["name"]?.GetValue<string>() ?? "float32",
-            _ => "unknown",
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            JsonObject policy when policy["config"]?["name"] is null => "float32",
+            JsonObject policy when policy["config"]?["name"] is JsonValue name && name.TryGetValue<string>(out var text) => text,
+            _ => throw new ArgumentException(
+                $"The config of {className} has dtype = {dtype.ToJsonString()}; expected \"float32\" or a DTypePolicy naming it.", nameof(config)),
         };
         if (dtypeName != "float32")
         {

@@ -22,6 +22,16 @@ public sealed class HostileConfigTests
         { """{"class_name": "Dense", "config": "garbage"}""", "\"config\" is \"garbage\"" },
         { """{"class_name": "Sequential", "config": {"layers": "x"}}""", "layers = \"x\"" },
         { """{"class_name": "Sequential", "config": {"layers": [7]}}""", "layers[0] is 7" },
+
+        // Found by ConfigFuzzTests: a dtype that is not a string threw InvalidOperationException; a constructor's
+        // refusal named its C# argument (kernelSize) and a layer inside a Sequential named no key at all.
+        { """{"class_name": "Dense", "config": {"units": 2, "dtype": 1e308}}""", "dtype = 1e308" },
+        { """{"class_name": "Dense", "config": {"units": 2, "dtype": {"class_name": "DTypePolicy", "config": {"name": 16}}}}""", "dtype = {" },
+        { """{"class_name": "Conv2DTranspose", "config": {"filters": 2, "kernel_size": [3, 3, 3]}}""", "the key \"kernel_size\": The kernelSize argument" },
+        { """{"class_name": "Conv2D", "config": {"filters": 2, "kernel_size": 3, "kernel_initializer": "nope"}}""", "the key \"kernel_initializer\": Unknown initializer 'nope'" },
+        { """{"class_name": "Conv2D", "config": {"filters": 2, "kernel_size": 3, "kernel_initializer": 7}}""", "the key \"kernel_initializer\": Could not interpret initializer identifier: 7" },
+        { """{"class_name": "Sequential", "config": {"layers": [{"class_name": "NoSuchLayer"}]}}""", "the key \"layers\": Unknown layer 'NoSuchLayer'" },
+        { """{"class_name": "UpSampling2D", "config": {"size": [2, 2], "data_format": ""}}""", "the key \"data_format\"" },
     };
 
     [Theory]
@@ -33,6 +43,18 @@ public sealed class HostileConfigTests
         var error = Assert.Throws<ArgumentException>(() => LayerRegistry.Get(config));
 
         Assert.True(error.Message.Contains(named, StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
+    public void AComponentNamedByAStringInAConfig_Resolves()
+    {
+        // Keras reads "kernel_initializer": "zeros" as initializers.get("zeros"); it was refused here.
+        var config = JsonNode.Parse("""{"class_name": "Dense", "config": {"units": 2, "kernel_initializer": "zeros", "activation": "relu"}}""")!.AsObject();
+
+        using var layer = (Dense)LayerRegistry.Get(config);
+        layer.Build([null, 3]);
+
+        Assert.All(layer.Kernel!.Value.data<float>().ToArray(), value => Assert.Equal(0f, value));
     }
 
     [Fact]

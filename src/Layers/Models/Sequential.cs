@@ -102,7 +102,7 @@ public sealed class Sequential : Layer
                     continue;
                 }
 
-                model.Add(reader.Catalog.GetLayer(entry, "config"));
+                model.Add(reader.Catalog.GetLayer(entry, "layers"));
             }
 
             if (inputShape is not null)

@@ -25,6 +25,9 @@ public sealed class KerasLayerTests
 
     public static TheoryData<string> Labels => new(Cases.Keys);
 
+    /// <summary>Gets every case: a configured layer of each type, with an input it takes (the config fuzz starts from them).</summary>
+    internal static IEnumerable<LayerTestCase> AllCases => Cases.Values;
+
     [Theory]
     [MemberData(nameof(Labels))]
     public void RunLayerTest(string label) => LayerTestHarness.Run(Cases[label]);
