@@ -8,12 +8,22 @@ namespace LayersFramework.Tests.Shared;
 internal static class ChildProcess
 {
     /// <summary>Runs <paramref name="program"/> with <paramref name="arguments"/>.</summary>
+    /// <param name="program">The program.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="timeout">How long it may run.</param>
+    /// <param name="workingDirectory">Where it runs; here unless given.</param>
+    /// <param name="environment">Environment variables to set for it, on top of this process's.</param>
     /// <returns>The exit code, standard output, standard error, and how long it took.</returns>
     /// <exception cref="TimeoutException">The program did not end in time; it was killed with its children.</exception>
     public static async Task<(int ExitCode, string Output, string Error, TimeSpan Elapsed)> RunAsync(
-        string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+        string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         if (workingDirectory is not null)
         {
             start.WorkingDirectory = workingDirectory;
