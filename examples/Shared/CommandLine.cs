@@ -5,6 +5,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
+using LayersFramework.Engine;
 
 namespace LayersFramework.Examples;
 
@@ -53,12 +54,27 @@ public static class CommandLine
     /// <param name="args">The arguments.</param>
     /// <param name="output">Where help goes, or null for standard output.</param>
     /// <param name="error">Where errors go, or null for standard error.</param>
-    /// <returns>The action's exit code; 0 after <c>--help</c>; 1 for a command line that does not parse.</returns>
+    /// <returns>The action's exit code; 0 after <c>--help</c>; 1 for a command line that does not parse, or when libtorch cannot be loaded.</returns>
     public static int Run(RootCommand command, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
-        return command.Parse(args).Invoke(configuration);
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count == 0)
+        {
+            try
+            {
+                // Before the action, so that missing native libraries are one message, not a stack trace from its first tensor.
+                TorchRuntime.EnsureLoaded();
+            }
+            catch (DllNotFoundException e)
+            {
+                configuration.Error.WriteLine(e.Message);
+                return 1;
+            }
+        }
+
+        return parsed.Invoke(configuration);
     }
 
     /// <summary>The option's value as a whole number of 1 or more, or an error on the result naming the option and the text received.</summary>

@@ -4,6 +4,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using TorchSharp;
 
@@ -33,6 +34,31 @@ public static class TorchRuntime
             }
 
             torch.set_num_threads(value);
+        }
+    }
+
+    /// <summary>
+    /// Loads libtorch now, if it is not loaded yet. A program calls it first so that missing or unloadable native
+    /// libraries give one clear exception, rather than a <see cref="TypeInitializationException"/> from its first tensor.
+    /// </summary>
+    /// <exception cref="DllNotFoundException">
+    /// TorchSharp could not load its native libraries; the message says where they belong, and the inner exception
+    /// holds TorchSharp's trace of where it looked (TorchSharp also prints that trace to standard output).
+    /// </exception>
+    public static void EnsureLoaded()
+    {
+        try
+        {
+            RuntimeHelpers.RunClassConstructor(typeof(torch).TypeHandle);
+        }
+        catch (TypeInitializationException e) when (e.InnerException is NotSupportedException or DllNotFoundException)
+        {
+            var folder = Path.GetDirectoryName(typeof(torch).Assembly.Location);
+            throw new DllNotFoundException(
+                $"libtorch could not be loaded: TorchSharp found neither libLibTorchSharp.so and libtorch_cpu.so in {folder}/runtimes/linux-x64/native "
+                + "nor the libtorch-cpu package in the NuGet packages folder. Build the program with 'dotnet build' (which copies them there, and on "
+                + "Debian 12 adapts them: see the README's engine section) and run it from its build folder.",
+                e);
         }
     }
 
