@@ -9,6 +9,11 @@ namespace LayersFramework.Training;
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed over it, so a
 /// crash, a full disk or an exception mid-write leaves the previous file as it was.
 /// </summary>
+/// <remarks>
+/// A write that fails removes its temporary file. One that cannot (its process was killed) leaves it, named after the
+/// machine and the process; the destination's next write removes it once that process is gone, and leaves those of
+/// live processes and of other machines alone.
+/// </remarks>
 public static class AtomicFile
 {
     /// <summary>Gets or sets a hook the tests use to interrupt a write after the data is on disk and before it replaces the destination.</summary>
@@ -24,7 +29,8 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        TemporaryFiles.RemoveStale(full);
+        var temporary = TemporaryFiles.NewPath(full);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))

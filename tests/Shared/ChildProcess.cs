@@ -1,6 +1,7 @@
 // Copyright (c) LayersFramework contributors. Licensed under the MIT License.
 
 using System.Diagnostics;
+using System.Text;
 
 namespace LayersFramework.Tests.Shared;
 
@@ -11,12 +12,21 @@ internal static class ChildProcess
     /// <param name="program">The program.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <param name="timeout">How long it may run.</param>
-    /// <param name="workingDirectory">Where it runs; here unless given.</param>
+    /// <param name="workingDirectory">Where it runs; this process's folder unless given.</param>
+    /// <param name="onOutput">
+    /// Called with the process and its standard output so far each time more arrives, while it runs: a test uses it to
+    /// interrupt or kill the program at a given point of its work.
+    /// </param>
     /// <param name="environment">Environment variables to set for it, on top of this process's.</param>
     /// <returns>The exit code, standard output, standard error, and how long it took.</returns>
     /// <exception cref="TimeoutException">The program did not end in time; it was killed with its children.</exception>
     public static async Task<(int ExitCode, string Output, string Error, TimeSpan Elapsed)> RunAsync(
-        string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+        string program,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
+        string? workingDirectory = null,
+        Action<Process, string>? onOutput = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -37,7 +47,7 @@ internal static class ChildProcess
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
         using var cancel = new CancellationTokenSource(timeout);
-        var output = process.StandardOutput.ReadToEndAsync(cancel.Token);
+        var output = onOutput is null ? process.StandardOutput.ReadToEndAsync(cancel.Token) : WatchAsync(process, onOutput, cancel.Token);
         var error = process.StandardError.ReadToEndAsync(cancel.Token);
         try
         {
@@ -50,5 +60,20 @@ internal static class ChildProcess
         }
 
         return (process.ExitCode, await output, await error, clock.Elapsed);
+    }
+
+    /// <summary>Reads the standard output to its end, showing <paramref name="onOutput"/> all of it so far after each read.</summary>
+    private static async Task<string> WatchAsync(Process process, Action<Process, string> onOutput, CancellationToken cancel)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[4096];
+        int read;
+        while ((read = await process.StandardOutput.ReadAsync(buffer, cancel)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            onOutput(process, text.ToString());
+        }
+
+        return text.ToString();
     }
 }

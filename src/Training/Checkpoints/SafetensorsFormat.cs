@@ -52,10 +52,13 @@ internal static class SafetensorsFormat
     /// <param name="destination">A seekable stream at its start.</param>
     /// <param name="tensors">The tensors by name.</param>
     /// <param name="metadata">String metadata.</param>
-    /// <param name="scratchFolder">Where PyBridge's file is written before the header is rewritten: the destination's folder, so no other disk fills.</param>
-    public static void Write(Stream destination, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata, string scratchFolder)
+    /// <param name="destinationPath">
+    /// The file being written. PyBridge's file is written beside it before the header is rewritten, so no other disk
+    /// fills, and named as its temporary files are, so a killed writer's is cleaned up like theirs.
+    /// </param>
+    public static void Write(Stream destination, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata, string destinationPath)
     {
-        var scratchPath = Path.Combine(scratchFolder, $".safetensors-{Guid.NewGuid():N}.tmp");
+        var scratchPath = TemporaryFiles.NewPath(destinationPath);
         using var scratch = new FileStream(scratchPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         Safetensors.SaveStateDict(scratch, tensors.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), leaveOpen: true);
 

@@ -64,7 +64,7 @@ public static class TensorFile
             }
             else
             {
-                SafetensorsFormat.Write(stream, ordered, meta, Path.GetDirectoryName(full)!);
+                SafetensorsFormat.Write(stream, ordered, meta, full);
             }
         });
     }
