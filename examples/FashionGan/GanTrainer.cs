@@ -17,7 +17,8 @@ namespace LayersFramework.Examples.FashionGan;
 /// The DCGAN training loop: per step, a discriminator update on real images (target 0.9, one-sided label smoothing)
 /// and generated ones (target 0), then a generator update towards the discriminator's "real"; Adam(2e−4, β₁ 0.5)
 /// for both, as the DCGAN paper trains. After each epoch: a grid of samples from fixed noise, the loss plot, and a
-/// checkpoint of both models and optimizers in one file.
+/// checkpoint of both models and optimizers in one file, with the random generator's state, so that a resumed run
+/// draws the orders and noise an uninterrupted one would and goes on exactly as it would have.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -218,7 +219,7 @@ internal sealed class GanTrainer : IDisposable
         Checkpoint.Save(
             CheckpointPath,
             [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)],
-            new Dictionary<string, string> { ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture) });
+            new Dictionary<string, string> { ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture), ["random"] = GeneratorState.Save(random) });
         AtomicFile.Write(Path.Combine(options.Output, "losses.csv"), stream =>
         {
             using var writer = new StreamWriter(stream, leaveOpen: true);
@@ -260,6 +261,12 @@ internal sealed class GanTrainer : IDisposable
             CheckpointPath,
             [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)]);
         var epoch = int.Parse(metadata["epoch"], CultureInfo.InvariantCulture);
+        // Checkpoints from before the generator's state was saved (the old engine's too) go on with a freshly seeded one.
+        if (metadata.TryGetValue("random", out var savedRandom))
+        {
+            GeneratorState.Restore(random, savedRandom, CheckpointPath);
+        }
+
         var history = Path.Combine(options.Output, "losses.csv");
         if (File.Exists(history))
         {
