@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using LayersFramework.Distributed;
 using LayersFramework.Layers;
 using LayersFramework.Training;
@@ -138,9 +139,18 @@ internal sealed class GanTrainer : IDisposable
         return (values[0], values[1]);
     }
 
-    /// <summary>Trains for the options' epochs (from the checkpoint's, with --resume), saving samples, plot and checkpoint after each.</summary>
+    /// <summary>
+    /// Trains for the options' epochs (from the checkpoint's position, with --resume), saving samples, plot and
+    /// checkpoint after each; or until <paramref name="interrupt"/> is set, then after the step in progress, saving the
+    /// checkpoint and the loss history there so that --resume goes on from that step.
+    /// </summary>
     /// <param name="images">The training images (count, 28, 28, 1).</param>
-    public void Train(Tensor images)
+    /// <param name="interrupt">
+    /// A request to stop (Ctrl-C), checked after each step. Alone only: the ranks of a data-parallel job would each
+    /// see it at a different step, and stop out of step.
+    /// </param>
+    /// <returns>True when every epoch is done; false when <paramref name="interrupt"/> stopped the run.</returns>
+    public bool Train(Tensor images, CancellationToken interrupt = default)
     {
         var count = (int)images.size(0);
         var steps = count / options.BatchSize;
@@ -154,35 +164,66 @@ internal sealed class GanTrainer : IDisposable
             CheckWritable(options.Output);
         }
 
-        var firstEpoch = options.Resume ? ResumeFrom(steps) + 1 : 1;
-
+        var resumed = options.Resume ? ResumeFrom(steps) : TrainingPosition.Start;
+        var stepsRun = 0;
+        var finished = true;
         TrainingProgress.Run(output, options.Epochs, steps, options.BatchSize, progress =>
         {
-            for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
+            for (var epoch = resumed.Epoch + 1; epoch <= options.Epochs; epoch++)
             {
+                var orderRandom = GeneratorState.Save(random);
                 using var order = randperm(count, generator: random);
-                for (var step = 1; step <= steps; step++)
+                var firstStep = 1;
+                if (epoch == resumed.Epoch + 1 && resumed.Step > 0)
+                {
+                    // The order is the interrupted epoch's (ResumeFrom set the generator where it was drawn); the noise goes on after its last step.
+                    GeneratorState.Restore(random, resumed.Random!, CheckpointPath);
+                    firstStep = resumed.Step + 1;
+                }
+
+                for (var step = firstStep; step <= steps; step++)
                 {
                     using var scope = NewDisposeScope();
                     var indices = order.narrow(0, (long)(step - 1) * options.BatchSize, options.BatchSize);
                     var (d, g) = Step(images.index_select(0, indices));
+                    stepsRun++;
                     progress.Report(epoch, step, string.Create(CultureInfo.InvariantCulture, $"D {d:F3}  G {g:F3}"));
+                    if (interrupt.IsCancellationRequested && step < steps)
+                    {
+                        if (IsRoot)
+                        {
+                            SaveCheckpoint(new TrainingPosition(epoch - 1, step, GeneratorState.Save(random), orderRandom));
+                            SaveHistory();
+                        }
+
+                        progress.WriteLine(Interrupted(epoch, step));
+                        finished = false;
+                        return;
+                    }
                 }
 
                 if (IsRoot)
                 {
                     progress.WriteLine(SaveEpoch(epoch, steps));
                 }
+
+                if (interrupt.IsCancellationRequested && epoch < options.Epochs)
+                {
+                    progress.WriteLine(Interrupted(epoch, steps));
+                    finished = false;
+                    return;
+                }
             }
         });
 
         if (parallel is not null && IsRoot)
         {
-            var stepsRun = (options.Epochs - firstEpoch + 1) * steps;
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Data-parallel over {parallel.World.Size} processes: gradient all-reduces took {parallel.AllReduceTime.TotalMilliseconds / Math.Max(1, stepsRun):F2} ms per step ({parallel.AllReduceBytes / (double)Math.Max(1, stepsRun) / 1e6:F2} MB in {parallel.AllReduceCount / (double)Math.Max(1, stepsRun):F0} all-reduces per step)."));
         }
+
+        return finished;
     }
 
     /// <summary>Frees the models, optimizers and noise.</summary>
@@ -216,19 +257,8 @@ internal sealed class GanTrainer : IDisposable
     /// <returns>The line that says so.</returns>
     private string SaveEpoch(int epoch, int stepsPerEpoch)
     {
-        Checkpoint.Save(
-            CheckpointPath,
-            [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)],
-            new Dictionary<string, string> { ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture), ["random"] = GeneratorState.Save(random) });
-        AtomicFile.Write(Path.Combine(options.Output, "losses.csv"), stream =>
-        {
-            using var writer = new StreamWriter(stream, leaveOpen: true);
-            writer.WriteLine("step,discriminator,generator");
-            for (var i = 0; i < DiscriminatorLosses.Count; i++)
-            {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1},{DiscriminatorLosses[i]:R},{GeneratorLosses[i]:R}"));
-            }
-        });
+        SaveCheckpoint(new TrainingPosition(epoch, 0, GeneratorState.Save(random), null));
+        SaveHistory();
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
@@ -250,7 +280,33 @@ internal sealed class GanTrainer : IDisposable
             $"epoch {epoch}: mean losses D {DiscriminatorLosses.TakeLast(recent).Average():F3}, G {GeneratorLosses.TakeLast(recent).Average():F3}; saved samples-epoch-{epoch:D2}.png, {(plotFont is null ? "losses.csv (no font for losses.png)" : "losses.png")} and checkpoint.safetensors in {options.Output}");
     }
 
-    private int ResumeFrom(int stepsPerEpoch)
+    /// <summary>Saves both models, both optimizers and the position to the checkpoint.</summary>
+    private void SaveCheckpoint(TrainingPosition position) =>
+        Checkpoint.Save(
+            CheckpointPath,
+            [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)],
+            position.ToMetadata());
+
+    /// <summary>Saves every step's losses to losses.csv; --resume reads back as many rows as its checkpoint has steps.</summary>
+    private void SaveHistory() =>
+        AtomicFile.Write(Path.Combine(options.Output, "losses.csv"), stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            writer.WriteLine("step,discriminator,generator");
+            for (var i = 0; i < DiscriminatorLosses.Count; i++)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1},{DiscriminatorLosses[i]:R},{GeneratorLosses[i]:R}"));
+            }
+        });
+
+    /// <summary>The line an interrupted run ends with.</summary>
+    private string Interrupted(int epoch, int step) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Interrupted after step {step} of epoch {epoch}; saved checkpoint.safetensors and losses.csv in {options.Output}; resume with --resume.");
+
+    /// <summary>Loads the checkpoint and the history up to it, and puts the random generator where the run left it.</summary>
+    /// <returns>Where the run stopped.</returns>
+    private TrainingPosition ResumeFrom(int stepsPerEpoch)
     {
         if (!File.Exists(CheckpointPath))
         {
@@ -260,11 +316,12 @@ internal sealed class GanTrainer : IDisposable
         var metadata = Checkpoint.Load(
             CheckpointPath,
             [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)]);
-        var epoch = int.Parse(metadata["epoch"], CultureInfo.InvariantCulture);
+        var position = TrainingPosition.Read(metadata, stepsPerEpoch, CheckpointPath);
+        // Mid-epoch, from where the epoch's order was drawn (Train moves on to the noise's state after drawing it).
         // Checkpoints from before the generator's state was saved (the old engine's too) go on with a freshly seeded one.
-        if (metadata.TryGetValue("random", out var savedRandom))
+        if ((position.Step > 0 ? position.OrderRandom : position.Random) is string saved)
         {
-            GeneratorState.Restore(random, savedRandom, CheckpointPath);
+            GeneratorState.Restore(random, saved, CheckpointPath);
         }
 
         var history = Path.Combine(options.Output, "losses.csv");
@@ -272,7 +329,7 @@ internal sealed class GanTrainer : IDisposable
         {
             // The checkpoint's steps only: a history written by a run that failed to save its next checkpoint is cut.
             var number = 1;
-            foreach (var line in File.ReadLines(history).Skip(1).Take(epoch * stepsPerEpoch))
+            foreach (var line in File.ReadLines(history).Skip(1).Take(position.StepsDone(stepsPerEpoch)))
             {
                 number++;
                 var fields = line.Split(',');
@@ -291,16 +348,17 @@ internal sealed class GanTrainer : IDisposable
         if (parallel is not null)
         {
             // Every rank reads the checkpoint itself; on several machines they must read the same one.
-            using var epochs = tensor(new long[] { epoch });
-            parallel.World.AllReduceSum(epochs);
-            if (epochs.item<long>() != (long)epoch * parallel.World.Size)
+            var stepsDone = position.StepsDone(stepsPerEpoch);
+            using var sum = tensor(new long[] { stepsDone });
+            parallel.World.AllReduceSum(sum);
+            if (sum.item<long>() != (long)stepsDone * parallel.World.Size)
             {
                 throw new InvalidDataException(
-                    $"--resume: rank {parallel.World.Rank} read epoch {epoch} from {CheckpointPath}, but the ranks' epochs add up to {epochs.item<long>()}, not {(long)epoch * parallel.World.Size}: give every machine the same checkpoint (a shared folder, or a copy).");
+                    $"--resume: rank {parallel.World.Rank} read a checkpoint {position} ({stepsDone} steps) from {CheckpointPath}, but the ranks' steps add up to {sum.item<long>()}, not {(long)stepsDone * parallel.World.Size}: give every machine the same checkpoint (a shared folder, or a copy).");
             }
         }
 
-        output.WriteLine($"Resumed from {CheckpointPath} after epoch {epoch}.");
-        return epoch;
+        output.WriteLine($"Resumed from {CheckpointPath} {position}.");
+        return position;
     }
 }

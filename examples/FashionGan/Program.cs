@@ -18,6 +18,10 @@ static int Train(GanOptions options, World world)
 
     // Rank 0 speaks and writes files; the other ranks train silently.
     var output = world.IsRoot ? Console.Out : TextWriter.Null;
+
+    // Alone, Ctrl-C stops after the current step with a checkpoint there. Under mpirun it ends the job as before: the
+    // ranks would see it at different steps (or, from mpirun, as SIGTERM), and stopping them together is not done here.
+    using var interruption = world.Size == 1 ? new Interruption() : null;
     var clock = Stopwatch.StartNew();
     try
     {
@@ -34,7 +38,10 @@ static int Train(GanOptions options, World world)
         using var trainer = new GanTrainer(options, output, parallel: parallel);
         output.WriteLine(trainer.Generator.Summary());
         output.WriteLine(trainer.Discriminator.Summary());
-        trainer.Train(images);
+        if (!trainer.Train(images, interruption?.Requested ?? default))
+        {
+            return Interruption.ExitCode;
+        }
     }
     catch (DataSetMissingException e)
     {

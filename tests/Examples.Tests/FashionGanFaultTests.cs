@@ -16,13 +16,13 @@ public sealed class FashionGanFaultTests : IDisposable
     [Fact]
     public async Task ResumingFromATruncatedCheckpoint_OrAnotherWidth_SaysSo_WithExitCode1()
     {
-        Assert.Equal(0, (await FashionGanAsync([.. Short, "--output", folder])).ExitCode);
+        Assert.Equal(0, (await FashionGanProcess.RunAsync([.. Short, "--output", folder])).ExitCode);
         var checkpoint = Path.Combine(folder, "checkpoint.safetensors");
         var whole = File.ReadAllBytes(checkpoint);
 
-        var otherWidth = await FashionGanAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "2", "--output", folder, "--resume"]);
+        var otherWidth = await FashionGanProcess.RunAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "2", "--output", folder, "--resume"]);
         File.WriteAllBytes(checkpoint, whole[..(whole.Length / 2)]);
-        var truncated = await FashionGanAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "1", "--output", folder, "--resume"]);
+        var truncated = await FashionGanProcess.RunAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "1", "--output", folder, "--resume"]);
 
         Assert.Equal(1, otherWidth.ExitCode);
         Assert.Contains($"{checkpoint} does not fit generator and discriminator", otherWidth.Error, StringComparison.Ordinal);
@@ -35,11 +35,11 @@ public sealed class FashionGanFaultTests : IDisposable
     [Fact]
     public async Task ACorruptLossHistory_IsNamedWithItsLine()
     {
-        Assert.Equal(0, (await FashionGanAsync([.. Short, "--output", folder])).ExitCode);
+        Assert.Equal(0, (await FashionGanProcess.RunAsync([.. Short, "--output", folder])).ExitCode);
         var history = Path.Combine(folder, "losses.csv");
         File.WriteAllLines(history, ["step,discriminator,generator", "1,0.5,0.7", "2,zero,0.6"]);
 
-        var result = await FashionGanAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "1", "--output", folder, "--resume"]);
+        var result = await FashionGanProcess.RunAsync(["--epochs", "2", "--limit", "64", "--batch-size", "32", "--width", "1", "--output", folder, "--resume"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{history} line 3 is \"2,zero,0.6\"", result.Error, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class FashionGanFaultTests : IDisposable
         File.WriteAllText(file, "not a folder");
         var output = Path.Combine(file, "out");
 
-        var result = await FashionGanAsync([.. Short, "--output", output]);
+        var result = await FashionGanProcess.RunAsync([.. Short, "--output", output]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"The output folder {output} cannot be written", result.Error, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class FashionGanFaultTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(folder, "checkpoint.safetensors")); // the save's final rename fails
 
-        var result = await FashionGanAsync([.. Short, "--output", folder]);
+        var result = await FashionGanProcess.RunAsync([.. Short, "--output", folder]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("checkpoint.safetensors", result.Error, StringComparison.Ordinal);
@@ -76,12 +76,9 @@ public sealed class FashionGanFaultTests : IDisposable
     [Fact]
     public async Task TooManyThreads_AreRefused_WithTheBound()
     {
-        var result = await FashionGanAsync([.. Short, "--threads", "1048576", "--output", folder]);
+        var result = await FashionGanProcess.RunAsync([.. Short, "--threads", "1048576", "--output", folder]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"The intra-op thread count must be from 1 to {16 * Environment.ProcessorCount}", result.Error, StringComparison.Ordinal);
     }
-
-    private static Task<(int ExitCode, string Output, string Error, TimeSpan Elapsed)> FashionGanAsync(string[] arguments) =>
-        ChildProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "FashionGan.dll"), .. arguments], TimeSpan.FromMinutes(2));
 }
