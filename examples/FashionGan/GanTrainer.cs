@@ -259,19 +259,19 @@ internal sealed class GanTrainer : IDisposable
     {
         SaveCheckpoint(new TrainingPosition(epoch, 0, GeneratorState.Save(random), null));
         SaveHistory();
-        using (var scope = NewDisposeScope())
-        using (no_grad())
+        SaveFile($"samples-epoch-{epoch:D2}.png", path =>
         {
-            ImageGrid.Save(Path.Combine(options.Output, $"samples-epoch-{epoch:D2}.png"), Generator.Call(fixedNoise), columns: 8);
-        }
-
+            using var scope = NewDisposeScope();
+            using var noGradients = no_grad();
+            ImageGrid.Save(path, Generator.Call(fixedNoise), columns: 8);
+        });
         if (plotFont is not null)
         {
-            LossPlot.Save(
-                Path.Combine(options.Output, "losses.png"),
+            SaveFile("losses.png", path => LossPlot.Save(
+                path,
                 [("discriminator", ScottPlot.Colors.Red, DiscriminatorLosses), ("generator", ScottPlot.Colors.Blue, GeneratorLosses)],
                 stepsPerEpoch,
-                plotFont);
+                plotFont));
         }
 
         var recent = Math.Min(DiscriminatorLosses.Count, stepsPerEpoch);
@@ -282,14 +282,14 @@ internal sealed class GanTrainer : IDisposable
 
     /// <summary>Saves both models, both optimizers and the position to the checkpoint.</summary>
     private void SaveCheckpoint(TrainingPosition position) =>
-        Checkpoint.Save(
-            CheckpointPath,
+        SaveFile(Path.GetFileName(CheckpointPath), path => Checkpoint.Save(
+            path,
             [new CheckpointPart("generator", Generator, GeneratorOptimizer), new CheckpointPart("discriminator", Discriminator, DiscriminatorOptimizer)],
-            position.ToMetadata());
+            position.ToMetadata()));
 
     /// <summary>Saves every step's losses to losses.csv; --resume reads back as many rows as its checkpoint has steps.</summary>
     private void SaveHistory() =>
-        AtomicFile.Write(Path.Combine(options.Output, "losses.csv"), stream =>
+        SaveFile("losses.csv", path => AtomicFile.Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, leaveOpen: true);
             writer.WriteLine("step,discriminator,generator");
@@ -297,7 +297,29 @@ internal sealed class GanTrainer : IDisposable
             {
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1},{DiscriminatorLosses[i]:R},{GeneratorLosses[i]:R}"));
             }
-        });
+        }));
+
+    /// <summary>
+    /// Writes <paramref name="file"/> in the output folder (atomically, as every save here); a full disk or a folder
+    /// turned read-only becomes one message that names the folder and says what is still saved, rather than the
+    /// system's message about a temporary file.
+    /// </summary>
+    private void SaveFile(string file, Action<string> write)
+    {
+        try
+        {
+            write(Path.Combine(options.Output, file));
+        }
+        catch (IOException e) when (DiskFault.Describe(e, Path.GetFullPath(options.Output)) is ({ } what, { } remedy))
+        {
+            // The checkpoint is saved first, so a failure after it leaves it saved; a failed one leaves the previous.
+            var kept = file != Path.GetFileName(CheckpointPath) ? $"{file} is not saved, but checkpoint.safetensors is"
+                : File.Exists(CheckpointPath) ? "the previous checkpoint is intact"
+                : "there is no checkpoint yet";
+            var then = File.Exists(CheckpointPath) ? $"{remedy} and run again with --resume" : $"{remedy} and run again";
+            throw new IOException($"{what} while saving {file}; {kept}: {then}.", e);
+        }
+    }
 
     /// <summary>The line an interrupted run ends with.</summary>
     private string Interrupted(int epoch, int step) => string.Create(

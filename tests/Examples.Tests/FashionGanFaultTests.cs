@@ -3,8 +3,9 @@
 namespace LayersFramework.Examples.Tests;
 
 /// <summary>
-/// FashionGan facing a bad checkpoint, a corrupt history, an unwritable folder or a failed save: one clear message
-/// naming the file, exit code 1 (not an unhandled exception), and nothing already saved is lost.
+/// FashionGan facing a bad checkpoint, a corrupt history, an unwritable folder, a failed save, or a disk that fills up
+/// or turns read-only: one clear message naming the file or folder, exit code 1 (not an unhandled exception), and
+/// nothing already saved is lost.
 /// </summary>
 public sealed class FashionGanFaultTests : IDisposable
 {
@@ -71,6 +72,54 @@ public sealed class FashionGanFaultTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "losses.csv")));
         Assert.False(File.Exists(Path.Combine(folder, "samples-epoch-01.png")));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories).Concat(Directory.GetFiles(folder, ".*")));
+    }
+
+    [TmpfsFact]
+    public async Task AFullDisk_IsNamedWithItsFolder_AndThePreviousCheckpointStaysWholeAndResumable()
+    {
+        using var disk = new TmpfsMount(4 << 20);
+        var checkpoint = Path.Combine(disk.Folder, "checkpoint.safetensors");
+        Assert.Equal(0, (await FashionGanProcess.RunAsync([.. Short, "--output", disk.Folder])).ExitCode);
+        var previous = File.ReadAllBytes(checkpoint);
+        var filler = disk.Fill();
+
+        var full = await FashionGanProcess.RunAsync([.. Short[2..], "--epochs", "2", "--output", disk.Folder, "--resume"]);
+
+        Assert.Equal(1, full.ExitCode);
+        Assert.Equal($"No space left in {disk.Folder} while saving checkpoint.safetensors; the previous checkpoint is intact: free some space and run again with --resume.{Environment.NewLine}", full.Error);
+        Assert.Equal(previous, File.ReadAllBytes(checkpoint));
+        Assert.Empty(Directory.GetFiles(disk.Folder, "*.tmp"));
+        File.Delete(filler);
+        var resumed = await FashionGanProcess.RunAsync([.. Short[2..], "--epochs", "2", "--output", disk.Folder, "--resume"]);
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        Assert.Contains("after epoch 1.", resumed.Output, StringComparison.Ordinal);
+    }
+
+    [TmpfsFact]
+    public async Task AFolderTurnedReadOnlyMidRun_IsNamed_AndThePreviousCheckpointStaysWholeAndResumable()
+    {
+        using var disk = new TmpfsMount(16 << 20);
+        var checkpoint = Path.Combine(disk.Folder, "checkpoint.safetensors");
+        string[] twoEpochs = ["--epochs", "2", "--limit", "2048", "--batch-size", "32", "--width", "1", "--output", disk.Folder];
+        byte[]? previous = null;
+
+        var readOnly = await FashionGanProcess.RunAsync(twoEpochs, (process, output) =>
+        {
+            // The epoch's line comes once its files are written and closed: nothing is open for writing to block the remount.
+            if (previous is null && output.Contains("\nepoch 1: ", StringComparison.Ordinal))
+            {
+                previous = File.ReadAllBytes(checkpoint);
+                disk.RemountReadOnly();
+            }
+        });
+
+        Assert.Equal(1, readOnly.ExitCode);
+        Assert.Equal($"{disk.Folder} became read-only while saving checkpoint.safetensors; the previous checkpoint is intact: make it writable and run again with --resume.{Environment.NewLine}", readOnly.Error);
+        Assert.Equal(previous, File.ReadAllBytes(checkpoint));
+        disk.RemountWritable();
+        var resumed = await FashionGanProcess.RunAsync([.. twoEpochs, "--resume"]);
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        Assert.Contains("after epoch 1.", resumed.Output, StringComparison.Ordinal);
     }
 
     [Fact]
