@@ -3,10 +3,12 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Linq;
+using LayersFramework.Engine;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -19,13 +21,17 @@ namespace LayersFramework.Training;
 /// </summary>
 /// <remarks>
 /// PyBridge's unpickler builds only what its registered constructors name (tensors, <c>OrderedDict</c>); other globals
-/// become inert placeholders, so no code in the file runs. What comes back is then checked here: string keys, tensor
-/// values, string metadata. Each zip entry's CRC-32 is checked first.
+/// become inert placeholders, so no code in the file runs. Every zip entry is checked first: its declared size against
+/// the limits, its bytes against that size and its CRC-32. What PyBridge builds is then checked here: string keys,
+/// tensor values, string metadata.
 /// </remarks>
 internal static class PyTorchPickleFormat
 {
     /// <summary>The dict key that holds string metadata, as in safetensors.</summary>
     public const string MetadataKey = "__metadata__";
+
+    /// <summary>The largest pickle read, as safetensors limits its header: a state dict's pickle takes about 100 bytes per tensor.</summary>
+    public const long MaxPickleBytes = 100_000_000;
 
     /// <summary>Writes the tensors (contiguous, on the CPU) and the metadata to <paramref name="destination"/>.</summary>
     /// <param name="destination">The stream.</param>
@@ -63,7 +69,7 @@ internal static class PyTorchPickleFormat
         }
 
         stream.Position = 0;
-        CheckEntries(stream, path);
+        CheckArchive(stream, path);
         stream.Position = 0;
         var state = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true);
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
@@ -91,24 +97,67 @@ internal static class PyTorchPickleFormat
         return (tensors, metadata);
     }
 
-    /// <summary>Checks each entry's CRC-32 against the archive's record of it: .NET's zip reader does not, and PyBridge reads only the bytes a tensor needs.</summary>
-    private static void CheckEntries(Stream stream, string path)
+    /// <summary>Checks every entry of the archive before PyBridge reads any of it.</summary>
+    private static void CheckArchive(Stream stream, string path)
     {
         using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        var crc = new Crc32();
+        // PyBridge unpickles the first entry whose name ends with "data.pkl" by string.EndsWith(string), a culture comparison: this picks the same one.
+        var pickleEntry = archive.Entries.FirstOrDefault(e => e.Name.EndsWith("data.pkl", StringComparison.CurrentCulture))
+            ?? throw new FileFaultException($"{path}: the archive holds no data.pkl, so it is not a file of torch.save: the file is corrupted or another format.");
+        var buffer = new byte[1 << 16];
         foreach (var entry in archive.Entries)
         {
-            using (var content = entry.Open())
-            {
-                crc.Append(content);
-            }
+            CheckEntry(entry, path, buffer, pickle: entry == pickleEntry ? Stream.Null : null);
+        }
+    }
 
-            var actual = crc.GetCurrentHashAsUInt32();
-            crc.Reset();
-            if (actual != entry.Crc32)
+    /// <summary>
+    /// Checks one entry, since .NET's zip reader checks neither sizes nor CRCs and PyBridge reads only the bytes a tensor
+    /// needs: its declared size against the limit (<see cref="MaxPickleBytes"/> for the pickle, else
+    /// <see cref="MemoryBudget.MaxTensorBytes"/>) before reading, then its bytes, counted while their CRC-32 is computed,
+    /// against that size (reading stops one byte past it) and the CRC the archive records.
+    /// </summary>
+    /// <param name="entry">The entry.</param>
+    /// <param name="path">The file's name, for messages.</param>
+    /// <param name="buffer">Where to read.</param>
+    /// <param name="pickle">Where to copy the bytes when the entry is the pickle; null for the other entries.</param>
+    private static void CheckEntry(ZipArchiveEntry entry, string path, byte[] buffer, Stream? pickle)
+    {
+        var limit = pickle is null ? MemoryBudget.MaxTensorBytes : MaxPickleBytes;
+        if (entry.Length > limit)
+        {
+            throw new FileFaultException(pickle is not null
+                ? string.Create(CultureInfo.InvariantCulture, $"{path}: the pickle {entry.FullName} declares {entry.Length:N0} bytes, more than the {limit:N0} read (a state dict's pickle takes about 100 bytes per tensor): the file is corrupted or not a state dict.")
+                : string.Create(CultureInfo.InvariantCulture, $"{path}: entry {entry.FullName} declares {entry.Length:N0} bytes, more than MemoryBudget.MaxTensorBytes ({limit:N0}); nothing was read. Raise the limit if this file is meant."));
+        }
+
+        var crc = new Crc32();
+        long count = 0;
+        using (var content = entry.Open())
+        {
+            int read;
+            while ((read = content.Read(buffer, 0, (int)Math.Min(buffer.Length, entry.Length - count + 1))) > 0)
             {
-                throw new FileFaultException($"{path}: the CRC-32 of entry {entry.FullName} is {actual:x8} but the archive records {entry.Crc32:x8}: the file is corrupted.");
+                count += read;
+                if (count > entry.Length)
+                {
+                    throw new FileFaultException(string.Create(CultureInfo.InvariantCulture, $"{path}: entry {entry.FullName} holds more than the {entry.Length:N0} bytes the archive declares: the file is corrupted."));
+                }
+
+                crc.Append(buffer.AsSpan(0, read));
+                pickle?.Write(buffer, 0, read);
             }
+        }
+
+        if (count != entry.Length)
+        {
+            throw new FileFaultException(string.Create(CultureInfo.InvariantCulture, $"{path}: entry {entry.FullName} holds {count:N0} bytes but the archive declares {entry.Length:N0}: the file is truncated or corrupted."));
+        }
+
+        var actual = crc.GetCurrentHashAsUInt32();
+        if (actual != entry.Crc32)
+        {
+            throw new FileFaultException($"{path}: the CRC-32 of entry {entry.FullName} is {actual:x8} but the archive records {entry.Crc32:x8}: the file is corrupted.");
         }
     }
 
