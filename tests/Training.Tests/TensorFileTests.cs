@@ -136,27 +136,6 @@ public sealed class TensorFileTests : IDisposable
     }
 
     [Fact]
-    public void APickleThatCallsOsSystem_RunsNothing_AndIsRefused()
-    {
-        var marker = Path.Combine(folder, "pwned");
-        var path = Path.Combine(folder, "evil.pt");
-        // protocol 2: GLOBAL os.system, the argument tuple ("touch <marker>",), REDUCE, STOP.
-        var pickle = new List<byte> { 0x80, 2 };
-        pickle.AddRange(Encoding.ASCII.GetBytes("cos\nsystem\n"));
-        pickle.AddRange(Encoding.ASCII.GetBytes($"(V touch {marker}\ntR."));
-        using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
-        {
-            using var entry = archive.CreateEntry("evil/data.pkl").Open();
-            entry.Write([.. pickle]);
-        }
-
-        var error = Assert.Throws<InvalidDataException>(() => TensorFile.Load(path));
-
-        Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(marker));
-    }
-
-    [Fact]
     public void AFolder_AMissingFile_AndAnUnknownExtension_GetClearErrors()
     {
         var directory = Path.Combine(folder, "model.safetensors");

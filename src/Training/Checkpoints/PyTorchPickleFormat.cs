@@ -20,10 +20,19 @@ namespace LayersFramework.Training;
 /// back: a dict of tensors, plus, when there is metadata, a <c>"__metadata__"</c> entry holding a dict of strings.
 /// </summary>
 /// <remarks>
-/// PyBridge's unpickler builds only what its registered constructors name (tensors, <c>OrderedDict</c>); other globals
-/// become inert placeholders, so no code in the file runs. Every zip entry is checked first: its declared size against
-/// the limits, its bytes against that size and its CRC-32. What PyBridge builds is then checked here: string keys,
-/// tensor values, string metadata.
+/// <para>
+/// A file from anyone can be read: before PyBridge's unpickler sees a byte, every zip entry is checked (its size
+/// against <see cref="MemoryBudget.MaxTensorBytes"/>, its bytes against that size and its CRC-32), and the pickle is
+/// walked opcode by opcode against an allowlist (<see cref="PickleAllowlist"/>): the opcodes <c>torch.save</c> and
+/// PyBridge write for a state dict, the globals <c>collections.OrderedDict</c>,
+/// <c>torch._utils._rebuild_tensor_v2</c> and <c>torch.*Storage</c>, and lengths within the pickle. What PyBridge then
+/// builds is checked too: string keys, tensor values, string metadata. Safetensors remains the format to prefer for
+/// files from others: it has no pickle to walk.
+/// </para>
+/// <para>
+/// PyBridge finds each tensor's entry by scanning the archive, so its reading time grows with tensors × entries: 10,000
+/// tensors in 10,000 entries took 4.7 s. Files beyond <see cref="MaxLookupSteps"/> of those steps are refused.
+/// </para>
 /// </remarks>
 internal static class PyTorchPickleFormat
 {
@@ -32,6 +41,9 @@ internal static class PyTorchPickleFormat
 
     /// <summary>The largest pickle read, as safetensors limits its header: a state dict's pickle takes about 100 bytes per tensor.</summary>
     public const long MaxPickleBytes = 100_000_000;
+
+    /// <summary>The most tensors × archive entries PyBridge may scan to find the tensors' bytes: 16,384 tensors in as many entries, about 13 s.</summary>
+    public const long MaxLookupSteps = 1L << 28;
 
     /// <summary>Writes the tensors (contiguous, on the CPU) and the metadata to <paramref name="destination"/>.</summary>
     /// <param name="destination">The stream.</param>
@@ -97,7 +109,10 @@ internal static class PyTorchPickleFormat
         return (tensors, metadata);
     }
 
-    /// <summary>Checks every entry of the archive before PyBridge reads any of it.</summary>
+    /// <summary>
+    /// Checks the archive before PyBridge reads any of it: the pickle first (its entry, then its opcodes), then every
+    /// other entry, then that PyBridge's lookups of the tensors' entries stay within <see cref="MaxLookupSteps"/>.
+    /// </summary>
     private static void CheckArchive(Stream stream, string path)
     {
         using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
@@ -105,9 +120,20 @@ internal static class PyTorchPickleFormat
         var pickleEntry = archive.Entries.FirstOrDefault(e => e.Name.EndsWith("data.pkl", StringComparison.CurrentCulture))
             ?? throw new FileFaultException($"{path}: the archive holds no data.pkl, so it is not a file of torch.save: the file is corrupted or another format.");
         var buffer = new byte[1 << 16];
-        foreach (var entry in archive.Entries)
+        using var pickle = new MemoryStream();
+        CheckEntry(pickleEntry, path, buffer, pickle);
+        var storageLoads = PickleAllowlist.Check(pickle.GetBuffer().AsSpan(0, (int)pickle.Length), path, pickleEntry.FullName);
+        foreach (var entry in archive.Entries.Where(e => e != pickleEntry))
         {
-            CheckEntry(entry, path, buffer, pickle: entry == pickleEntry ? Stream.Null : null);
+            CheckEntry(entry, path, buffer, pickle: null);
+        }
+
+        var entries = archive.Entries.Count;
+        if ((long)storageLoads * entries > MaxLookupSteps)
+        {
+            throw new FileFaultException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{path}: holds {storageLoads:N0} tensors in an archive of {entries:N0} entries; PyBridge scans the archive for each tensor, and more than {MaxLookupSteps:N0} such steps are refused (see README, \"Untrusted .pt files\"): save this model as safetensors."));
         }
     }
 
