@@ -21,13 +21,13 @@ namespace LayersFramework.Training;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A file from anyone can be read: before PyBridge's unpickler sees a byte, every zip entry is checked (its size
-/// against <see cref="MemoryBudget.MaxTensorBytes"/>, its bytes against that size and its CRC-32), and the pickle is
-/// walked opcode by opcode against an allowlist (<see cref="PickleAllowlist"/>): the opcodes <c>torch.save</c> and
-/// PyBridge write for a state dict, the globals <c>collections.OrderedDict</c>,
-/// <c>torch._utils._rebuild_tensor_v2</c> and <c>torch.*Storage</c>, and lengths within the pickle. What PyBridge then
-/// builds is checked too: string keys, tensor values, string metadata. Safetensors remains the format to prefer for
-/// files from others: it has no pickle to walk.
+/// A file from anyone can be read: before PyBridge's unpickler sees a byte, every zip entry is checked (its declared
+/// size against <see cref="MemoryBudget.MaxTensorBytes"/>, or <see cref="MaxPickleBytes"/> for the pickle, and its
+/// bytes against that size and its CRC-32), and the pickle is walked opcode by opcode against an allowlist
+/// (<see cref="PickleAllowlist"/>): the opcodes <c>torch.save</c> and PyBridge write for a state dict, the globals
+/// <c>collections.OrderedDict</c>, <c>torch._utils._rebuild_tensor_v2</c> and <c>torch.*Storage</c>, and lengths within
+/// the pickle. What PyBridge then builds is checked too: string keys, tensor values, string metadata. Safetensors
+/// remains the format to prefer for files from others: it has no pickle to walk.
 /// </para>
 /// <para>
 /// PyBridge finds each tensor's entry by scanning the archive, so its reading time grows with tensors × entries: 10,000

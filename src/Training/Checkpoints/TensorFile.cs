@@ -27,9 +27,10 @@ namespace LayersFramework.Training;
 /// into the metadata) is checked when present; a <c>.pt</c> file must be a zip archive holding a dict of tensors.
 /// </para>
 /// <para>
-/// Safetensors is the format to trust with files from others: it is data only. A <c>.pt</c> file is a Python pickle;
-/// PyBridge builds only tensors and dicts from it and runs none of its code, but the pickle format was made to run
-/// code, so prefer safetensors for untrusted files (as PyTorch's own documentation does).
+/// Safetensors is the format to trust with files from others: it is data only. A <c>.pt</c> file is a Python pickle,
+/// a format made to run code: its archive and its pickle are checked against an allowlist before PyBridge reads them
+/// (see the README, "Untrusted .pt files"), and nothing in it runs, but prefer safetensors for untrusted files (as
+/// PyTorch's own documentation does).
 /// </para>
 /// </remarks>
 public static class TensorFile
