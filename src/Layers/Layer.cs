@@ -394,7 +394,7 @@ public abstract class Layer : nn.Module<Tensor, Tensor>, IConfigurable
     /// <param name="trainable">Whether it trains (while the layer does): a <see cref="Parameter"/> if so, a persistent buffer if not.</param>
     /// <returns>The weight, contiguous: TorchSharp's <c>save()</c> and other file formats refuse or garble other layouts.</returns>
     /// <exception cref="InvalidOperationException">The layer is already built: state belongs in <see cref="CreateWeights"/>.</exception>
-    /// <exception cref="ArgumentException">The name is empty, holds a '.', or is taken; or the weight would exceed <see cref="MemoryBudget.MaxTensorBytes"/>.</exception>
+    /// <exception cref="ArgumentException">The name is empty, holds a '.', or is taken; or the weight would exceed <see cref="MemoryBudget.CurrentMaxTensorBytes"/>.</exception>
     protected Variable AddWeight(string name, long[] shape, IInitializer initializer, IRegularizer? regularizer = null, IConstraint? constraint = null, bool trainable = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -22,7 +22,7 @@ namespace LayersFramework.Training;
 /// <remarks>
 /// <para>
 /// A file from anyone can be read: before PyBridge's unpickler sees a byte, every zip entry is checked (its declared
-/// size against <see cref="MemoryBudget.MaxTensorBytes"/>, or <see cref="MaxPickleBytes"/> for the pickle, and its
+/// size against <see cref="MemoryBudget.CurrentMaxTensorBytes"/>, or <see cref="MaxPickleBytes"/> for the pickle, and its
 /// bytes against that size and its CRC-32), and the pickle is walked opcode by opcode against an allowlist
 /// (<see cref="PickleAllowlist"/>): the opcodes <c>torch.save</c> and PyBridge write for a state dict, the globals
 /// <c>collections.OrderedDict</c>, <c>torch._utils._rebuild_tensor_v2</c> and <c>torch.*Storage</c>, and lengths within
@@ -140,7 +140,7 @@ internal static class PyTorchPickleFormat
     /// <summary>
     /// Checks one entry, since .NET's zip reader checks neither sizes nor CRCs and PyBridge reads only the bytes a tensor
     /// needs: its declared size against the limit (<see cref="MaxPickleBytes"/> for the pickle, else
-    /// <see cref="MemoryBudget.MaxTensorBytes"/>) before reading, then its bytes, counted while their CRC-32 is computed,
+    /// <see cref="MemoryBudget.CurrentMaxTensorBytes"/>) before reading, then its bytes, counted while their CRC-32 is computed,
     /// against that size (reading stops one byte past it) and the CRC the archive records.
     /// </summary>
     /// <param name="entry">The entry.</param>
@@ -149,12 +149,12 @@ internal static class PyTorchPickleFormat
     /// <param name="pickle">Where to copy the bytes when the entry is the pickle; null for the other entries.</param>
     private static void CheckEntry(ZipArchiveEntry entry, string path, byte[] buffer, Stream? pickle)
     {
-        var limit = pickle is null ? MemoryBudget.MaxTensorBytes : MaxPickleBytes;
+        var limit = pickle is null ? MemoryBudget.CurrentMaxTensorBytes : MaxPickleBytes;
         if (entry.Length > limit)
         {
             throw new FileFaultException(pickle is not null
                 ? string.Create(CultureInfo.InvariantCulture, $"{path}: the pickle {entry.FullName} declares {entry.Length:N0} bytes, more than the {limit:N0} read (a state dict's pickle takes about 100 bytes per tensor): the file is corrupted or not a state dict.")
-                : string.Create(CultureInfo.InvariantCulture, $"{path}: entry {entry.FullName} declares {entry.Length:N0} bytes, more than MemoryBudget.MaxTensorBytes ({limit:N0}); nothing was read. Raise the limit if this file is meant."));
+                : string.Create(CultureInfo.InvariantCulture, $"{path}: entry {entry.FullName} declares {entry.Length:N0} bytes, more than the memory budget ({limit:N0} bytes, MemoryBudget); nothing was read. Raise the limit if this file is meant."));
         }
 
         var crc = new Crc32();
