@@ -65,6 +65,21 @@ public sealed class TensorFileTests : IDisposable
     }
 
     [Fact]
+    public void AHeaderOfInvalidUtf8_IsRefused_NamingTheFile()
+    {
+        using var scope = NewDisposeScope();
+        var path = Path.Combine(folder, "utf8.safetensors");
+        byte[] json = [.. "{\"w_\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}"u8];
+        json[3] = 0xff; // the name's '_' becomes a byte that begins no UTF-8 sequence
+        File.WriteAllBytes(path, [.. LittleEndian((ulong)json.Length), .. json, 0, 0, 0, 0]);
+
+        var error = Assert.Throws<InvalidDataException>(() => TensorFile.Load(path));
+
+        Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("the header is not valid UTF-8 text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MetadataAndEveryDtype_RoundTrip_InBothFormats()
     {
         using var scope = NewDisposeScope();

@@ -9,6 +9,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using LayersFramework.Engine;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -183,6 +184,13 @@ internal static class SafetensorsFormat
     {
         try
         {
+            // JsonDocument checks the UTF-8 of a string only when the string is read, so a bad byte in a name surfaced
+            // later as an InvalidOperationException; check it here, with the rest of the header.
+            if (!Utf8.IsValid(header))
+            {
+                throw new FileFaultException($"{path}: the header is not valid UTF-8 text, so not valid JSON: the file is corrupted or not safetensors.");
+            }
+
             return JsonDocument.Parse(header);
         }
         catch (JsonException e)
