@@ -13,8 +13,9 @@ namespace LayersFramework.Examples.Tests;
 /// </summary>
 public sealed class FashionGanSignalTests : IDisposable
 {
-    private const int StepsPerEpoch = 1024 / 32;
-    private static readonly string[] TwoEpochs = ["--epochs", "2", "--limit", "1024", "--batch-size", "32", "--width", "1"];
+    private const int StepsPerEpoch = 4096 / 32;
+    // Long enough (about 8 s) that the signal arrives mid-run even on a loaded machine: with 1,024 images the run once ended first.
+    private static readonly string[] TwoEpochs = ["--epochs", "2", "--limit", "4096", "--batch-size", "32", "--width", "1"];
     private readonly string interrupted = Directory.CreateTempSubdirectory("lf-gan-interrupted-").FullName;
     private readonly string uninterrupted = Directory.CreateTempSubdirectory("lf-gan-uninterrupted-").FullName;
 

@@ -114,6 +114,7 @@ public sealed class HostileUseTests
         Assert.Equal(new long[] { 0, 8, 8, 2 }, layer.Call(ones(0, 4, 4, 3)).shape);
         Assert.Equal(new long[] { 0, 2 }, dense.Call(ones(0, 3)).shape);
         Assert.True(layer.Call(full(1, 4, 4, 3, double.NaN)).isnan().all().item<bool>()); // NaN propagates, as in Keras
+        Assert.False(dense.Call(full(1, 3, double.PositiveInfinity)).isfinite().any().item<bool>()); // and so do infinities
     }
 
     [Fact]
