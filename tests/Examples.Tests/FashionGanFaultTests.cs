@@ -100,7 +100,9 @@ public sealed class FashionGanFaultTests : IDisposable
     {
         using var disk = new TmpfsMount(16 << 20);
         var checkpoint = Path.Combine(disk.Folder, "checkpoint.safetensors");
-        string[] twoEpochs = ["--epochs", "2", "--limit", "1024", "--batch-size", "32", "--width", "1", "--output", disk.Folder];
+
+        // The second epoch must outlast the remount, even on a loaded machine: about 4 s at 4,096 images.
+        string[] twoEpochs = ["--epochs", "2", "--limit", "4096", "--batch-size", "32", "--width", "1", "--output", disk.Folder];
         byte[]? previous = null;
 
         var readOnly = await FashionGanProcess.RunAsync(twoEpochs, (process, output) =>
