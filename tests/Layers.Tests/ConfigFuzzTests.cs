@@ -54,7 +54,7 @@ public sealed class ConfigFuzzTests(ITestOutputHelper output)
         var summary = $"config fuzz: {tally.Cases} cases over {Seeds().Count()} layer configs: {tally.Loaded} loaded and ran, "
             + $"{tally.InputRefused} loaded but refused the input with an ArgumentException, {tally.Refused} refused naming the key, {tally.Failures.Count} failures";
         output.WriteLine(summary);
-        Console.WriteLine(summary);
+        TestSummaries.Add(summary);
         Assert.True(tally.Failures.Count == 0, $"{summary}:\n{string.Join("\n", tally.Failures.Take(40))}");
         Assert.True(tally.Loaded > 0 && tally.Refused > 0, summary);
     }
