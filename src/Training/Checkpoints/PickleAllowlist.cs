@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Razorvine.Pickle;
 
 namespace LayersFramework.Training;
 
@@ -32,13 +33,6 @@ internal static class PickleAllowlist
     /// <summary>The most opcodes a pickle may hold: enough for some 30,000 tensors, and at most about 300 MB of objects.</summary>
     public const int MaxOpcodes = 1 << 20;
 
-    private const byte Stop = 0x2e;
-    private const byte BinPersid = 0x51;
-    private const byte BinUnicode = 0x58;
-    private const byte BinPut = 0x71;
-    private const byte LongBinPut = 0x72;
-    private const byte StackGlobal = 0x93;
-
     /// <summary>The longest INT argument: a sign and the 19 or 20 digits of a 64-bit integer.</summary>
     private const int MaxDecimalLength = 21;
 
@@ -48,33 +42,33 @@ internal static class PickleAllowlist
     /// <summary>The opcodes read, with their arguments' layouts: what torch.save (protocol 2) and PyBridge write for a state dict.</summary>
     private static readonly Dictionary<byte, Argument> Allowed = new()
     {
-        [0x80] = Argument.OneByte, // PROTO
-        [0x2e] = Argument.None, // STOP
-        [0x28] = Argument.None, // MARK
-        [0x63] = Argument.NameLines, // GLOBAL
-        [0x51] = Argument.None, // BINPERSID: a tensor's storage, in its own zip entry
-        [0x52] = Argument.None, // REDUCE
-        [0x62] = Argument.None, // BUILD: the state dict's _metadata
-        [0x7d] = Argument.None, // EMPTY_DICT
-        [0x73] = Argument.None, // SETITEM
-        [0x75] = Argument.None, // SETITEMS
-        [0x29] = Argument.None, // EMPTY_TUPLE
-        [0x74] = Argument.None, // TUPLE
-        [0x85] = Argument.None, // TUPLE1
-        [0x86] = Argument.None, // TUPLE2
-        [0x87] = Argument.None, // TUPLE3
-        [0x88] = Argument.None, // NEWTRUE: requires_grad
-        [0x89] = Argument.None, // NEWFALSE
-        [0x58] = Argument.CountedText, // BINUNICODE
-        [0x4b] = Argument.OneByte, // BININT1
-        [0x4d] = Argument.TwoBytes, // BININT2
-        [0x4a] = Argument.FourBytes, // BININT
-        [0x8a] = Argument.CountedBytes, // LONG1: torch.save's integers beyond 32 bits (2^31 elements or more)
-        [0x49] = Argument.DecimalLine, // INT: PyBridge's integers beyond 32 bits
-        [0x71] = Argument.OneByte, // BINPUT
-        [0x72] = Argument.FourBytes, // LONG_BINPUT
-        [0x68] = Argument.OneByte, // BINGET
-        [0x6a] = Argument.FourBytes, // LONG_BINGET
+        [Opcodes.PROTO] = Argument.OneByte,
+        [Opcodes.STOP] = Argument.None,
+        [Opcodes.MARK] = Argument.None,
+        [Opcodes.GLOBAL] = Argument.NameLines,
+        [Opcodes.BINPERSID] = Argument.None, // a tensor's storage, in its own zip entry
+        [Opcodes.REDUCE] = Argument.None,
+        [Opcodes.BUILD] = Argument.None, // the state dict's _metadata
+        [Opcodes.EMPTY_DICT] = Argument.None,
+        [Opcodes.SETITEM] = Argument.None,
+        [Opcodes.SETITEMS] = Argument.None,
+        [Opcodes.EMPTY_TUPLE] = Argument.None,
+        [Opcodes.TUPLE] = Argument.None,
+        [Opcodes.TUPLE1] = Argument.None,
+        [Opcodes.TUPLE2] = Argument.None,
+        [Opcodes.TUPLE3] = Argument.None,
+        [Opcodes.NEWTRUE] = Argument.None, // requires_grad
+        [Opcodes.NEWFALSE] = Argument.None,
+        [Opcodes.BINUNICODE] = Argument.CountedText,
+        [Opcodes.BININT1] = Argument.OneByte,
+        [Opcodes.BININT2] = Argument.TwoBytes,
+        [Opcodes.BININT] = Argument.FourBytes,
+        [Opcodes.LONG1] = Argument.CountedBytes, // torch.save's integers beyond 32 bits (2^31 elements or more)
+        [Opcodes.INT] = Argument.DecimalLine, // PyBridge's integers beyond 32 bits
+        [Opcodes.BINPUT] = Argument.OneByte,
+        [Opcodes.LONG_BINPUT] = Argument.FourBytes,
+        [Opcodes.BINGET] = Argument.OneByte,
+        [Opcodes.LONG_BINGET] = Argument.FourBytes,
     };
 
     /// <summary>The storage classes PyBridge maps to a dtype, all in module <c>torch</c> (PyBridge itself checks only the name).</summary>
@@ -152,7 +146,7 @@ internal static class PickleAllowlist
             var code = cursor.Next();
             if (!Allowed.TryGetValue(code, out var argument))
             {
-                throw code == StackGlobal && previousText is not null && lastText is not null
+                throw code == Opcodes.STACK_GLOBAL && previousText is not null && lastText is not null
                     ? RefusedGlobal(path, entry, previousText, lastText, start)
                     : new FileFaultException(
                         $"{path}: refuses {PickleOpcodes.Describe(code)} at byte {start} of {entry}: only the opcodes torch.save and PyBridge write for a state dict are read ({string.Join(", ", OpcodeNames)}; see README, \"Untrusted .pt files\").");
@@ -195,16 +189,16 @@ internal static class PickleAllowlist
             }
 
             // Memo puts leave the stack as it is; any other opcode pushes or pops something that is not a string read here.
-            if (code is not (BinPut or LongBinPut))
+            if (code is not (Opcodes.BINPUT or Opcodes.LONG_BINPUT))
             {
-                (previousText, lastText) = code == BinUnicode ? (lastText, text) : (null, null);
+                (previousText, lastText) = code == Opcodes.BINUNICODE ? (lastText, text) : (null, null);
             }
 
-            if (code == BinPersid)
+            if (code == Opcodes.BINPERSID)
             {
                 storageLoads++;
             }
-            else if (code == Stop)
+            else if (code == Opcodes.STOP)
             {
                 return storageLoads;
             }
